@@ -1,0 +1,8 @@
+using System.CommandLine;
+
+namespace Afpakken.Jobs.Cli;
+
+internal static class GenerateCommand
+{
+    public static Command Create() => new("generate", "(being written)");
+}

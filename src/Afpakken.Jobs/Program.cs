@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Afpakken.Jobs.Cli;
+
+var root = new RootCommand("afpakken — financial-flow and asset-confiscation analytics")
+{
+    GenerateCommand.Create(),
+    PipelineCommand.Create(),
+    TokenCommand.Create(),
+    WorkerCommand.Create(),
+    BenchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
