@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Afpakken.Engine.Tests;
 
 public class ArchitectureTests
