@@ -1,0 +1,37 @@
+namespace Afpakken.Engine.Ingest;
+
+/// <summary>
+/// One row group of a source file as read, before validation: canonical columns, nullable where the
+/// source may leave a value out, and absent (null array) where the source has no such column.
+/// </summary>
+internal sealed class SourceColumns
+{
+    public SourceColumns(int count, long firstRow)
+    {
+        Count = count;
+        FirstRow = firstRow;
+        BookedAt = new DateTime?[count];
+        FromAccount = new string?[count];
+        ToAccount = new string?[count];
+        Amount = new decimal?[count];
+    }
+
+    public int Count { get; }
+
+    /// <summary>1-based number of the first data row of this group in the file.</summary>
+    public long FirstRow { get; }
+
+    public string?[]? TxId { get; set; }
+    public DateTime?[] BookedAt { get; }
+    public string?[] FromAccount { get; set; }
+    public string?[] ToAccount { get; set; }
+    public decimal?[] Amount { get; }
+
+    /// <summary>Why an amount could not be converted (NaN, infinity, out of range), per row; null when it converted.</summary>
+    public string?[]? AmountProblem { get; set; }
+    public string?[]? Currency { get; set; }
+    public string?[]? Channel { get; set; }
+    public string?[]? FromBank { get; set; }
+    public string?[]? ToBank { get; set; }
+    public string?[]? Description { get; set; }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Pipeline;
+using Afpakken.Engine.Storage;
+using Serilog;
+
+namespace Afpakken.Engine.Ingest;
+
+/// <summary>
+/// Ingests one transactions file: checks it, validates every row, writes valid rows to the curated dataset and
+/// rejected ones to quarantine, commits through the manifest, then records the file in the ledger.
+/// A file rejected whole leaves the store as it was; the same content ingested again is a no-op.
+/// </summary>
+public sealed class TransactionIngestor
+{
+    private readonly DataLayout _layout;
+    private readonly IngestLedger _ledger;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public TransactionIngestor(DataLayout layout, IngestLedger ledger, ILogger logger, TimeProvider time)
+    {
+        _layout = layout;
+        _ledger = ledger;
+        _logger = logger;
+        _time = time;
+    }
+
+    public async Task<IngestSummary> IngestAsync(string file, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(file);
+        if (!File.Exists(fullPath))
+        {
+            throw new InvalidInputException(file, "file not found");
+        }
+
+        var log = _logger.ForContext("File", fullPath);
+        var hash = await HashAsync(fullPath, cancellationToken);
+        log = log.ForContext("ContentHash", hash);
+        if (await _ledger.FindAsync(hash, cancellationToken) is { } known)
+        {
+            log.Information("Skipped {File}: same content already ingested as {KnownFile}", fullPath, known.FileName);
+            return new IngestSummary(fullPath, hash, 0, 0, 0, Skipped: true);
+        }
+
+        var dataset = new CuratedDataset(_layout.CuratedTransactions);
+        var receiptPath = Path.Combine(_layout.Quarantine, hash + ".receipt.json");
+        if (dataset.Manifest.Contains(hash) && File.Exists(receiptPath))
+        {
+            // The previous run committed the data but stopped before the ledger: finish its bookkeeping.
+            var receipt = JsonSerializer.Deserialize<LedgerEntry>(await File.ReadAllTextAsync(receiptPath, cancellationToken))!;
+            await _ledger.RecordAsync(receipt, cancellationToken);
+            log.Information("Completed the ledger for {File} from its committed receipt", fullPath);
+            return new IngestSummary(fullPath, hash, receipt.RowsLoaded, receipt.RowsRejected, receipt.RowsDuplicate, Skipped: false);
+        }
+
+        await using var reader = await ParquetTransactionReader.OpenAsync(fullPath, cancellationToken);
+        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime);
+        await using (var append = dataset.BeginAppend(hash, fullPath))
+        {
+            long firstRow = 1;
+            TransactionBatch? valid = null;
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                var source = await reader.ReadRowGroupAsync(g, firstRow, cancellationToken);
+                firstRow += source.Count;
+                if (valid is null || valid.Capacity < source.Count)
+                {
+                    valid = new TransactionBatch(Math.Max(1, source.Count));
+                }
+
+                validator.Validate(source, valid);
+                await append.AddAsync(valid, cancellationToken);
+                log.Debug("Row group {RowGroup} of {File}: {Rows} rows", g + 1, fullPath, source.Count);
+            }
+
+            var entry = new LedgerEntry(
+                hash, Path.GetFileName(fullPath), new FileInfo(fullPath).Length, _time.GetUtcNow().UtcDateTime,
+                validator.Loaded, validator.Rejected.Count, validator.Duplicates, validator.RejectedByReason);
+            if (validator.Rejected.Count > 0)
+            {
+                await QuarantineWriter.WriteAsync(Path.Combine(_layout.Quarantine, hash + ".parquet"), validator.Rejected, cancellationToken);
+            }
+
+            await File.WriteAllTextAsync(receiptPath, JsonSerializer.Serialize(entry), cancellationToken);
+            await append.CommitAsync(cancellationToken);
+            await _ledger.RecordAsync(entry, cancellationToken);
+        }
+
+        foreach (var (reason, count) in validator.RejectedByReason)
+        {
+            log.Warning("Rejected {Count} rows of {File}: {Reason}", count, fullPath, reason);
+        }
+
+        log.Information(
+            "Ingested {File}: {Loaded} loaded, {Rejected} rejected, {Duplicates} duplicate",
+            fullPath, validator.Loaded, validator.Rejected.Count, validator.Duplicates);
+        return new IngestSummary(fullPath, hash, validator.Loaded, validator.Rejected.Count, validator.Duplicates, Skipped: false);
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,135 @@
+using Afpakken.Engine.Contract;
+
+namespace Afpakken.Engine.Ingest;
+
+/// <summary>
+/// Turns a row group as read into canonical rows: fills defaults, checks each row against the contract,
+/// collects rejected rows with file, row, field and reason, and drops duplicate tx ids within the file.
+/// </summary>
+internal sealed class TransactionValidator
+{
+    private static readonly DateTime Earliest = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly string _sourceFile;
+    private readonly string _fileName;
+    private readonly DateTime _latest;
+    private readonly HashSet<string> _seenTxIds = new(StringComparer.Ordinal);
+
+    public TransactionValidator(string sourceFile, DateTime nowUtc)
+    {
+        _sourceFile = sourceFile;
+        _fileName = Path.GetFileName(sourceFile);
+        _latest = nowUtc.AddDays(1);
+    }
+
+    public List<RejectedRow> Rejected { get; } = [];
+
+    public Dictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
+
+    public long Duplicates { get; private set; }
+
+    public long Loaded { get; private set; }
+
+    /// <summary>Validates <paramref name="source"/> and appends the rows that pass to <paramref name="target"/> (cleared first).</summary>
+    public void Validate(SourceColumns source, TransactionBatch target)
+    {
+        target.Clear();
+        for (var i = 0; i < source.Count; i++)
+        {
+            var row = source.FirstRow + i;
+            var txId = source.TxId is null ? $"{_fileName}:{row}" : source.TxId[i];
+            if (!CheckId(row, TransactionSchema.TxId, txId) ||
+                !CheckId(row, TransactionSchema.FromAccount, source.FromAccount[i]) ||
+                !CheckId(row, TransactionSchema.ToAccount, source.ToAccount[i]))
+            {
+                continue;
+            }
+
+            if (source.BookedAt[i] is not { } bookedAt)
+            {
+                Reject(row, TransactionSchema.BookedAt, "missing or unparseable timestamp", null);
+                continue;
+            }
+
+            if (bookedAt < Earliest || bookedAt > _latest)
+            {
+                Reject(row, TransactionSchema.BookedAt, "implausible timestamp", bookedAt.ToString("O"));
+                continue;
+            }
+
+            if (source.AmountProblem?[i] is { } amountProblem)
+            {
+                Reject(row, TransactionSchema.Amount, amountProblem, null);
+                continue;
+            }
+
+            if (source.Amount[i] is not { } amount)
+            {
+                Reject(row, TransactionSchema.Amount, "missing amount", null);
+                continue;
+            }
+
+            if (amount <= 0)
+            {
+                Reject(row, TransactionSchema.Amount, "amount must be positive", amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var currency = source.Currency is null ? Currencies.Default : source.Currency[i];
+            if (string.IsNullOrEmpty(currency) || !Currencies.IsKnown(currency))
+            {
+                Reject(row, TransactionSchema.Currency, "unknown currency", currency);
+                continue;
+            }
+
+            var channel = source.Channel is null ? Channels.Other : source.Channel[i];
+            if (string.IsNullOrEmpty(channel) || !Channels.IsKnown(channel))
+            {
+                Reject(row, TransactionSchema.Channel, "unknown channel", channel);
+                continue;
+            }
+
+            if (!_seenTxIds.Add(txId!))
+            {
+                Duplicates++;
+                continue;
+            }
+
+            target.Add(
+                txId!, bookedAt, source.FromAccount[i]!, source.ToAccount[i]!, amount, currency, channel,
+                source.FromBank?[i], source.ToBank?[i], source.Description?[i]);
+            Loaded++;
+        }
+    }
+
+    private bool CheckId(long row, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Reject(row, field, "missing value", value);
+            return false;
+        }
+
+        if (value.Length > TransactionSchema.MaxIdLength)
+        {
+            Reject(row, field, $"longer than {TransactionSchema.MaxIdLength} characters", value[..32] + "…");
+            return false;
+        }
+
+        // The Parquet decoder replaces invalid UTF-8 with U+FFFD; an id with it cannot be matched reliably.
+        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            Reject(row, field, "not valid UTF-8", value);
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Reject(long row, string field, string reason, string? value)
+    {
+        Rejected.Add(new RejectedRow(_sourceFile, row, field, reason, value));
+        var key = $"{field}: {reason}";
+        RejectedByReason[key] = RejectedByReason.GetValueOrDefault(key) + 1;
+    }
+}
