@@ -1,3 +1,10 @@
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Detection;
+using Afpakken.Engine.Features;
+using Afpakken.Engine.Graph;
+using Afpakken.Engine.Ingest;
+using Afpakken.Engine.Reports;
+using Afpakken.Engine.Scoring;
 using Afpakken.Engine.Storage;
 using Serilog;
 
@@ -21,22 +28,89 @@ public sealed class PipelineService
 {
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly FanDetectionOptions _fanOptions;
 
-    public PipelineService(ILogger logger, TimeProvider time)
+    public PipelineService(ILogger logger, TimeProvider time, FanDetectionOptions? fanOptions = null)
     {
         _logger = logger;
         _time = time;
+        _fanOptions = fanOptions ?? new FanDetectionOptions();
     }
 
     /// <summary>Ingests one file; a file already in the ledger is skipped. Invalid files throw InvalidInputException and load nothing.</summary>
-    public Task<IngestSummary> IngestAsync(string file, DataLayout data, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public async Task<IngestSummary> IngestAsync(string file, DataLayout data, CancellationToken cancellationToken = default)
+    {
+        var store = await SqliteStore.OpenAsync(data, cancellationToken);
+        var ingestor = new TransactionIngestor(data, new IngestLedger(store), _logger, _time);
+        return await ingestor.IngestAsync(file, cancellationToken);
+    }
 
     /// <summary>Runs detection over the curated store; writes alerts to the store and, if given, score CSVs to <paramref name="outputDirectory"/>.</summary>
-    public Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public async Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
+    {
+        var store = await SqliteStore.OpenAsync(data, cancellationToken);
+        var dataset = new CuratedDataset(data.CuratedTransactions);
+        var window = DetectionWindow.Default(dataset.Manifest);
+        var runId = $"run-{_time.GetUtcNow():yyyyMMddTHHmmssfff}";
+        var log = _logger.ForContext("RunId", runId);
 
-    /// <summary>Validates every input first, then ingests each, then detects once.</summary>
-    public Task<PipelineResult> RunAsync(IReadOnlyList<string> files, DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        var builder = new FlowGraphBuilder();
+        await foreach (var batch in dataset.ReadAsync(window.From, window.To, cancellationToken))
+        {
+            builder.Add(batch);
+        }
+
+        var graph = builder.Build();
+        log.Information("Built the graph of {Transactions} transactions over {Accounts} accounts, {From:yyyy-MM-dd} to {To:yyyy-MM-dd}",
+            graph.EdgeCount, graph.AccountCount, window.From, window.To);
+
+        IDetector[] detectors = [new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions)];
+        var alerts = new List<Alert>();
+        foreach (var detector in detectors)
+        {
+            var found = detector.Detect(graph);
+            log.Information("{Detector} raised {Alerts} alerts", detector.GetType().Name, found.Count);
+            alerts.AddRange(found);
+        }
+
+        alerts.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.AlertId, y.AlertId));
+        await store.ReplaceAlertsAsync(runId, alerts, cancellationToken);
+
+        var anomaly = new AccountAnomalyScorer().Score(AccountFeatures.Compute(graph));
+        var scores = ScoreBook.Build(graph, alerts, anomaly);
+        if (outputDirectory is not null)
+        {
+            await ScoreCsvWriter.WriteAsync(outputDirectory, graph, scores, cancellationToken);
+            log.Information("Wrote score files to {Directory}", Path.GetFullPath(outputDirectory));
+        }
+
+        var flaggedAccounts = Enumerable.Range(0, graph.AccountCount).Count(scores.IsAccountFlagged);
+        var flaggedTx = Enumerable.Range(0, graph.EdgeCount).LongCount(scores.IsTxFlagged);
+        log.Information("Detection {RunId}: {Alerts} alerts, {FlaggedAccounts} accounts and {FlaggedTransactions} transactions flagged",
+            runId, alerts.Count, flaggedAccounts, flaggedTx);
+        return new DetectionSummary(runId, graph.EdgeCount, graph.AccountCount, alerts.Count, flaggedAccounts, flaggedTx);
+    }
+
+    /// <summary>Checks every input first (so that one bad file loads nothing), then ingests each, then detects once.</summary>
+    public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
+    {
+        if (files.Count == 0)
+        {
+            throw new InvalidInputException("--input", "no input file given");
+        }
+
+        foreach (var file in files)
+        {
+            await using var check = await ParquetTransactionReader.OpenAsync(file, cancellationToken);
+        }
+
+        var ingested = new List<IngestSummary>();
+        foreach (var file in files)
+        {
+            ingested.Add(await IngestAsync(file, data, cancellationToken));
+        }
+
+        var detection = await DetectAsync(data, outputDirectory, cancellationToken);
+        return new PipelineResult(ingested, detection);
+    }
 }

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Afpakken.Engine.Graph;
+
+namespace Afpakken.Engine.Detection;
+
+/// <summary>Turns a counterparty burst into an explained, scored alert with a stable id.</summary>
+internal static class BurstAlerts
+{
+    private const int TxIdsInSentence = 8;
+
+    public static Alert ToAlert(FlowGraph graph, Burst burst, string typology, string detector, FanDetectionOptions options, bool incoming)
+    {
+        var edges = burst.Edges;
+        var first = graph.TimeOf(edges[0]);
+        var last = graph.TimeOf(edges[^1]);
+        var focus = graph.Accounts[burst.Account];
+        var counterparties = edges.Select(e => incoming ? graph.Source[e] : graph.Target[e]).Distinct().Select(c => graph.Accounts[c]).Order(StringComparer.Ordinal);
+        var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
+        var total = burst.Cents / 100m;
+        var burstRatio = burst.Counterparties / Math.Max(1.0, burst.BaselineWeekly);
+        var amountRatio = burst.Cents / Math.Max((double)(options.MinTotal * 100m), burst.BaselineMonthlyCents);
+        var z = Math.Log((double)burst.Counterparties / options.MinCounterparties)
+                + (0.5 * Math.Log(burstRatio / options.BurstFactor))
+                + (0.5 * Math.Log(Math.Max(1.0, amountRatio / Math.Max(1.0, options.AmountFactor))));
+        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+
+        var hours = (last - first).TotalHours;
+        var duration = hours < 48
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours:0} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{hours / 24:0.#} days");
+        var shown = string.Join(", ", txIds.Take(TxIdsInSentence)) + (txIds.Length > TxIdsInSentence ? $", … ({txIds.Length - TxIdsInSentence} more)" : "");
+        var sentence = incoming
+            ? string.Create(CultureInfo.InvariantCulture, $"{burst.Counterparties} one-off senders paid {Money(total)} into {focus} in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties; transactions {shown}.")
+            : string.Create(CultureInfo.InvariantCulture, $"{focus} paid {Money(total)} to {burst.Counterparties} one-off recipients in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties; transactions {shown}.");
+
+        return new Alert(
+            StableId(typology, focus, txIds[0]), typology, detector, Math.Round(score, 6), focus,
+            [focus, .. counterparties], txIds, total, first, last, sentence);
+    }
+
+    private static string Money(decimal amount) => "€" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The same operation found again gets the same id: typology, focus account and first transaction.</summary>
+    internal static string StableId(string typology, string focus, string firstTxId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{typology}\n{focus}\n{firstTxId}"));
+        return $"{typology}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
+    }
+}

@@ -1,0 +1,193 @@
+using System.Runtime.InteropServices;
+using Afpakken.Engine.Graph;
+
+namespace Afpakken.Engine.Detection;
+
+/// <summary>One burst found by <see cref="CounterpartyBurstScan"/>: the focus account and the edges of its one-off counterparties.</summary>
+internal sealed record Burst(int Account, int[] Edges, int Counterparties, long Cents, double BaselineWeekly, double BaselineMonthlyCents);
+
+/// <summary>
+/// The shared core of fan-in and fan-out: per account, find windows in which many distinct <em>one-off</em>
+/// counterparties (whose whole relationship with the account falls inside one window) appear, and compare the
+/// burst with the account's own weekly counterparty count and monthly flow outside it.
+/// </summary>
+internal sealed class CounterpartyBurstScan
+{
+    private const long TicksPerWeek = TimeSpan.TicksPerDay * 7;
+    private const long TicksPerMonth = TimeSpan.TicksPerDay * 30;
+
+    private readonly FlowGraph _graph;
+    private readonly bool _incoming;
+    private readonly long _window;
+    private readonly FanDetectionOptions _options;
+
+    public CounterpartyBurstScan(FlowGraph graph, bool incoming, TimeSpan window, FanDetectionOptions options)
+    {
+        _graph = graph;
+        _incoming = incoming;
+        _window = window.Ticks;
+        _options = options;
+    }
+
+    public List<Burst> Run()
+    {
+        var found = new List<Burst>();
+        var span = new Dictionary<int, (long First, long Last)>();
+        var oneOffFirsts = new List<(long First, int Counterparty)>();
+        var weekly = new HashSet<long>();
+        for (var a = 0; a < _graph.AccountCount; a++)
+        {
+            if (a == _graph.CashAccount)
+            {
+                continue;
+            }
+
+            var edges = _incoming ? _graph.IncomingOf(a) : _graph.OutgoingOf(a);
+            if (edges.Length < _options.MinCounterparties)
+            {
+                continue;
+            }
+
+            span.Clear();
+            foreach (var e in edges)
+            {
+                var c = Counterparty(e);
+                if (c == _graph.CashAccount || c == a)
+                {
+                    continue;
+                }
+
+                ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(span, c, out var exists);
+                s = exists ? (s.First, _graph.Ticks[e]) : (_graph.Ticks[e], _graph.Ticks[e]);
+            }
+
+            oneOffFirsts.Clear();
+            foreach (var (c, s) in span)
+            {
+                if (s.Last - s.First <= _window)
+                {
+                    oneOffFirsts.Add((s.First, c));
+                }
+            }
+
+            if (oneOffFirsts.Count < _options.MinCounterparties)
+            {
+                continue;
+            }
+
+            oneOffFirsts.Sort();
+            foreach (var cluster in Clusters(oneOffFirsts))
+            {
+                if (Evaluate(a, edges, cluster, weekly) is { } burst)
+                {
+                    found.Add(burst);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private int Counterparty(int edge) => _incoming ? _graph.Source[edge] : _graph.Target[edge];
+
+    /// <summary>Maximal runs of one-off counterparties whose first contacts fit, window by window, with enough of them.</summary>
+    private IEnumerable<HashSet<int>> Clusters(List<(long First, int Counterparty)> firsts)
+    {
+        var covered = new bool[firsts.Count];
+        var j = 0;
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            j = Math.Max(j, i);
+            while (j + 1 < firsts.Count && firsts[j + 1].First - firsts[i].First <= _window)
+            {
+                j++;
+            }
+
+            if (j - i + 1 >= _options.MinCounterparties)
+            {
+                for (var k = i; k <= j; k++)
+                {
+                    covered[k] = true;
+                }
+            }
+        }
+
+        HashSet<int>? current = null;
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            var joins = covered[i] && current is not null && firsts[i].First - firsts[i - 1].First <= _window && covered[i - 1];
+            if (covered[i] && !joins)
+            {
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
+                current = [];
+            }
+
+            if (covered[i])
+            {
+                current!.Add(firsts[i].Counterparty);
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
+    private Burst? Evaluate(int account, ReadOnlySpan<int> edges, HashSet<int> cluster, HashSet<long> weekly)
+    {
+        var burstEdges = new List<int>();
+        long burstCents = 0;
+        weekly.Clear();
+        var monthly = new Dictionary<long, long>();
+        foreach (var e in edges)
+        {
+            var c = Counterparty(e);
+            if (cluster.Contains(c))
+            {
+                burstEdges.Add(e);
+                burstCents += _graph.Cents[e];
+                continue;
+            }
+
+            var t = _graph.Ticks[e];
+            weekly.Add((t / TicksPerWeek << 32) | (uint)c);
+            CollectionsMarshal.GetValueRefOrAddDefault(monthly, t / TicksPerMonth, out _) += _graph.Cents[e];
+        }
+
+        var perWeek = new Dictionary<long, int>();
+        foreach (var key in weekly)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(perWeek, key >> 32, out _)++;
+        }
+
+        var baselineWeekly = Median(perWeek.Values.Select(v => (double)v));
+        var baselineMonthly = Median(monthly.Values.Select(v => (double)v));
+        var n = cluster.Count;
+        var minCents = (double)(_options.MinTotal * 100m);
+        if (n < _options.MinCounterparties ||
+            n < _options.BurstFactor * baselineWeekly ||
+            burstCents < Math.Max(minCents, _options.AmountFactor * baselineMonthly))
+        {
+            return null;
+        }
+
+        return new Burst(account, [.. burstEdges], n, burstCents, baselineWeekly, baselineMonthly);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Afpakken.Engine.Detection;
+
+/// <summary>Typology names as alerts, ground truth and reports spell them.</summary>
+public static class Typologies
+{
+    public const string FanIn = "fan_in";
+    public const string FanOut = "fan_out";
+}

@@ -1,0 +1,86 @@
+namespace Afpakken.Engine.Graph;
+
+/// <summary>
+/// A compact transaction graph: accounts as dense ids, edges as parallel arrays sorted by booking time, and
+/// in/out adjacency in CSR form (offsets into contiguous edge-index arrays, each list in time order).
+/// No object per edge; built once per detection run by <see cref="FlowGraphBuilder"/>.
+/// </summary>
+public sealed class FlowGraph
+{
+    internal FlowGraph(
+        string[] accounts, int cashAccount, int[] source, int[] target, long[] ticks, long[] cents, byte[] channel,
+        string[] txIds, string[] channelNames)
+    {
+        Accounts = accounts;
+        CashAccount = cashAccount;
+        Source = source;
+        Target = target;
+        Ticks = ticks;
+        Cents = cents;
+        Channel = channel;
+        TxIds = txIds;
+        ChannelNames = channelNames;
+        (OutOffsets, OutEdges) = BuildAdjacency(source, accounts.Length);
+        (InOffsets, InEdges) = BuildAdjacency(target, accounts.Length);
+    }
+
+    /// <summary>Account id by dense index.</summary>
+    public string[] Accounts { get; }
+
+    /// <summary>Dense index of the CASH pseudo-account, or -1 when no cash moved.</summary>
+    public int CashAccount { get; }
+
+    public int AccountCount => Accounts.Length;
+
+    public int EdgeCount => Source.Length;
+
+    public int[] Source { get; }
+    public int[] Target { get; }
+
+    /// <summary>Booking time in UTC ticks.</summary>
+    public long[] Ticks { get; }
+
+    /// <summary>Amount in cents of the transaction's currency.</summary>
+    public long[] Cents { get; }
+
+    public byte[] Channel { get; }
+    public string[] ChannelNames { get; }
+    public string[] TxIds { get; }
+
+    public int[] OutOffsets { get; }
+    public int[] OutEdges { get; }
+    public int[] InOffsets { get; }
+    public int[] InEdges { get; }
+
+    public ReadOnlySpan<int> OutgoingOf(int account) => OutEdges.AsSpan(OutOffsets[account], OutOffsets[account + 1] - OutOffsets[account]);
+
+    public ReadOnlySpan<int> IncomingOf(int account) => InEdges.AsSpan(InOffsets[account], InOffsets[account + 1] - InOffsets[account]);
+
+    public DateTime TimeOf(int edge) => new(Ticks[edge], DateTimeKind.Utc);
+
+    public decimal AmountOf(int edge) => Cents[edge] / 100m;
+
+    /// <summary>Counting sort of edge indices by endpoint; edges are already in time order, so each list stays in time order.</summary>
+    private static (int[] Offsets, int[] Edges) BuildAdjacency(int[] endpoint, int accounts)
+    {
+        var offsets = new int[accounts + 1];
+        foreach (var a in endpoint)
+        {
+            offsets[a + 1]++;
+        }
+
+        for (var i = 0; i < accounts; i++)
+        {
+            offsets[i + 1] += offsets[i];
+        }
+
+        var next = offsets[..^1].ToArray();
+        var edges = new int[endpoint.Length];
+        for (var e = 0; e < endpoint.Length; e++)
+        {
+            edges[next[endpoint[e]]++] = e;
+        }
+
+        return (offsets, edges);
+    }
+}
