@@ -102,7 +102,7 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
             }
         }
 
-        Expect(file, fields, TransactionSchema.BookedAt, t => t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(string), "a timestamp");
+        Expect(file, fields, TransactionSchema.BookedAt, t => t == typeof(DateTime) || t == typeof(DateTimeOffset) || IsText(t), "a timestamp");
         Expect(file, fields, TransactionSchema.Amount, IsNumeric, "a number (decimal, integer or floating point)");
         foreach (var text in new[]
                  {
@@ -110,9 +110,12 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
                      TransactionSchema.Channel, TransactionSchema.FromBank, TransactionSchema.ToBank, TransactionSchema.Description,
                  })
         {
-            Expect(file, fields, text, t => t == typeof(string), "text");
+            Expect(file, fields, text, IsText, "text");
         }
     }
+
+    /// <summary>Parquet.Net 6 presents BYTE_ARRAY/UTF8 columns as ReadOnlyMemory&lt;char&gt; unless told otherwise.</summary>
+    private static bool IsText(Type t) => t == typeof(string) || t == typeof(ReadOnlyMemory<char>);
 
     private static bool IsNumeric(Type t) =>
         t == typeof(decimal) || t == typeof(double) || t == typeof(float) || t == typeof(long) || t == typeof(int) || t == typeof(short);
@@ -168,7 +171,7 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
     {
         var field = _fields[TransactionSchema.BookedAt];
         var target = columns.BookedAt;
-        if (field.ClrType == typeof(string))
+        if (IsText(field.ClrType))
         {
             var text = await ReadTextAsync(group, field.Name, columns.Count, cancellationToken)!;
             for (var i = 0; i < columns.Count; i++)
