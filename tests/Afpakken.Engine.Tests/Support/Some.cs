@@ -7,7 +7,7 @@ internal static class Some
 {
     private static int _next;
 
-    public static DateTime Day(int day, int hour = 12) => new DateTime(2025, 3, 1, hour, 0, 0, DateTimeKind.Utc).AddDays(day);
+    public static DateTime Day(int day, int hour = 12) => new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(day).AddHours(hour);
 
     public static string Iban() => $"NL{Interlocked.Increment(ref _next) % 90 + 10:00}TEST{Interlocked.Increment(ref _next):0000000000}";
 
