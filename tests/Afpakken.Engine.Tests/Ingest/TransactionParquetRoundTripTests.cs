@@ -1,0 +1,38 @@
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Ingest;
+using Afpakken.Engine.Tests.Support;
+
+namespace Afpakken.Engine.Tests.Ingest;
+
+public sealed class TransactionParquetRoundTripTests : IDisposable
+{
+    private readonly string _dir = Some.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Every_contract_field_survives_a_write_and_a_read()
+    {
+        var batch = new TransactionBatch(3);
+        batch.Add("tx-1", new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(60), "NL91ABNA0417164300", "CASH", 9_950.55m, "EUR", Channels.CashWithdrawal, "ABNA", null, "opname, \"kas\"");
+        batch.Add("tx-2", new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc), "DE89370400440532013000", "NL02RABO0123456789", 0.01m, "USD", Channels.Wire, "COBA", "RABO", null);
+        batch.Add("tx-3", new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), "wallet:bc1q", "NL02RABO0123456789", 1_000_000_000_000.99m, "BTC", Channels.Crypto, null, null, "ünïcödé €");
+        var file = await TestFiles.TransactionsAsync(_dir, batch);
+
+        await using var reader = await ParquetTransactionReader.OpenAsync(file, CancellationToken.None);
+        var source = await reader.ReadRowGroupAsync(0, 1, CancellationToken.None);
+        var read = new TransactionBatch(3);
+        var validator = new TransactionValidator(file, DateTime.UtcNow);
+        validator.Validate(source, read);
+
+        Assert.Empty(validator.Rejected);
+        Assert.Equal(3, read.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(
+                (batch.TxId[i], batch.BookedAt[i], batch.FromAccount[i], batch.ToAccount[i], batch.Amount[i], batch.Currency[i], batch.Channel[i], batch.FromBank[i], batch.ToBank[i], batch.Description[i]),
+                (read.TxId[i], read.BookedAt[i], read.FromAccount[i], read.ToAccount[i], read.Amount[i], read.Currency[i], read.Channel[i], read.FromBank[i], read.ToBank[i], read.Description[i]));
+            Assert.Equal(DateTimeKind.Utc, read.BookedAt[i].Kind);
+        }
+    }
+}
