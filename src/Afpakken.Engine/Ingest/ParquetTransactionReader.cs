@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Afpakken.Engine.Contract;
 using Parquet;
 using Parquet.Schema;
@@ -6,36 +7,42 @@ namespace Afpakken.Engine.Ingest;
 
 /// <summary>
 /// Streams a transactions Parquet file row group by row group with the column API. Checks the file and its
-/// schema up front — missing file, not Parquet, missing required column, unconvertible column type — and
+/// schema up front — missing file, not Parquet, truncated, mapping unresolved, unconvertible column type — and
 /// throws <see cref="InvalidInputException"/> naming the file and the column before anything is loaded.
 /// </summary>
-internal sealed class ParquetTransactionReader : IAsyncDisposable
+internal sealed class ParquetTransactionReader : ITransactionSource
 {
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
 
-    private readonly string _file;
     private readonly Stream _stream;
     private readonly ParquetReader _reader;
-    private readonly Dictionary<string, DataField> _fields;
+    private readonly DataField?[] _fields;
+    private readonly CellParser _cells;
 
-    private ParquetTransactionReader(string file, Stream stream, ParquetReader reader, Dictionary<string, DataField> fields)
+    private ParquetTransactionReader(string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping)
     {
-        _file = file;
+        File = file;
         _stream = stream;
         _reader = reader;
         _fields = fields;
+        _cells = new CellParser(mapping);
     }
+
+    public string File { get; }
 
     public int RowGroupCount => _reader.RowGroupCount;
 
-    public static async Task<ParquetTransactionReader> OpenAsync(string file, CancellationToken cancellationToken)
+    public static Task<ParquetTransactionReader> OpenAsync(string file, CancellationToken cancellationToken) =>
+        OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
+
+    public static async Task<ParquetTransactionReader> OpenAsync(string file, ColumnMapping mapping, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
+        if (!System.IO.File.Exists(file))
         {
             throw new InvalidInputException(file, "file not found");
         }
 
-        var stream = File.OpenRead(file);
+        var stream = System.IO.File.OpenRead(file);
         try
         {
             await CheckMagicAsync(file, stream, cancellationToken);
@@ -49,9 +56,11 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
                 throw new InvalidInputException(file, $"unreadable Parquet file ({ex.Message})", ex);
             }
 
-            var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
-            CheckSchema(file, fields);
-            return new ParquetTransactionReader(file, stream, reader, fields);
+            var dataFields = reader.Schema.GetDataFields();
+            var resolved = ResolvedColumns.Resolve(file, dataFields.Select(f => f.Name).ToList(), mapping);
+            var fields = ColumnMapping.Fields.Select(f => resolved.IndexOf(f) is var i and >= 0 ? dataFields[i] : null).ToArray();
+            CheckTypes(file, fields);
+            return new ParquetTransactionReader(file, stream, reader, fields, mapping);
         }
         catch
         {
@@ -84,33 +93,48 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
         }
     }
 
-    private static void CheckSchema(string file, Dictionary<string, DataField> fields)
+    private DataField? Field(string canonical) => _fields[IndexOfField(canonical)];
+
+    private static int IndexOfField(string canonical)
     {
-        foreach (var required in TransactionSchema.Required)
+        for (var i = 0; i < ColumnMapping.Fields.Count; i++)
         {
-            if (!fields.ContainsKey(required))
+            if (ColumnMapping.Fields[i] == canonical)
             {
-                throw new InvalidInputException(file, $"required column '{required}' is missing (columns: {string.Join(", ", fields.Keys)})");
+                return i;
             }
         }
 
-        foreach (var (name, field) in fields)
+        throw new ArgumentOutOfRangeException(nameof(canonical));
+    }
+
+    private static void CheckTypes(string file, DataField?[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
         {
+            if (fields[i] is not { } field)
+            {
+                continue;
+            }
+
+            var canonical = ColumnMapping.Fields[i];
             if (field.IsArray)
             {
-                throw new InvalidInputException(file, $"column '{name}' is a list; a scalar is expected");
+                throw new InvalidInputException(file, $"column '{field.Name}' ({canonical}) is a list; a scalar is expected");
             }
-        }
 
-        Expect(file, fields, TransactionSchema.BookedAt, t => t == typeof(DateTime) || t == typeof(DateTimeOffset) || IsText(t), "a timestamp");
-        Expect(file, fields, TransactionSchema.Amount, IsNumeric, "a number (decimal, integer or floating point)");
-        foreach (var text in new[]
-                 {
-                     TransactionSchema.TxId, TransactionSchema.FromAccount, TransactionSchema.ToAccount, TransactionSchema.Currency,
-                     TransactionSchema.Channel, TransactionSchema.FromBank, TransactionSchema.ToBank, TransactionSchema.Description,
-                 })
-        {
-            Expect(file, fields, text, IsText, "text");
+            var type = field.ClrType;
+            var ok = canonical switch
+            {
+                TransactionSchema.BookedAt => type == typeof(DateTime) || type == typeof(DateTimeOffset) || IsText(type),
+                TransactionSchema.Amount => IsNumeric(type) || IsText(type),
+                ColumnMapping.IsLaundering => type == typeof(bool) || IsText(type) || type == typeof(int) || type == typeof(long),
+                _ => IsText(type),
+            };
+            if (!ok)
+            {
+                throw new InvalidInputException(file, $"column '{field.Name}' ({canonical}) has type {type.Name}, which cannot be converted");
+            }
         }
     }
 
@@ -120,11 +144,14 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
     private static bool IsNumeric(Type t) =>
         t == typeof(decimal) || t == typeof(double) || t == typeof(float) || t == typeof(long) || t == typeof(int) || t == typeof(short);
 
-    private static void Expect(string file, Dictionary<string, DataField> fields, string name, Func<Type, bool> accepts, string what)
+    public async IAsyncEnumerable<SourceColumns> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (fields.TryGetValue(name, out var field) && !accepts(field.ClrType))
+        long firstRow = 1;
+        for (var g = 0; g < _reader.RowGroupCount; g++)
         {
-            throw new InvalidInputException(file, $"column '{name}' has type {field.ClrType.Name}; expected {what}");
+            var columns = await ReadRowGroupAsync(g, firstRow, cancellationToken);
+            firstRow += columns.Count;
+            yield return columns;
         }
     }
 
@@ -146,37 +173,44 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
             columns.FromBank = await ReadTextAsync(group, TransactionSchema.FromBank, count, cancellationToken);
             columns.ToBank = await ReadTextAsync(group, TransactionSchema.ToBank, count, cancellationToken);
             columns.Description = await ReadTextAsync(group, TransactionSchema.Description, count, cancellationToken);
+            columns.Typology = await ReadTextAsync(group, ColumnMapping.Typology, count, cancellationToken);
+            await ReadLabelAsync(group, columns, cancellationToken);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or InvalidInputException))
         {
-            throw new InvalidInputException(_file, $"row group {index + 1} cannot be decoded ({ex.Message})", ex);
+            throw new InvalidInputException(File, $"row group {index + 1} cannot be decoded ({ex.Message})", ex);
         }
 
         return columns;
     }
 
-    private async Task<string?[]?> ReadTextAsync(ParquetRowGroupReader group, string name, int count, CancellationToken cancellationToken)
+    private async Task<string?[]?> ReadTextAsync(ParquetRowGroupReader group, string canonical, int count, CancellationToken cancellationToken)
     {
-        if (!_fields.TryGetValue(name, out var field))
+        if (Field(canonical) is not { } field)
         {
             return null;
         }
 
         var values = new string?[count];
         await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = _cells.Text(canonical, values[i]);
+        }
+
         return values;
     }
 
     private async Task ReadBookedAtAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
     {
-        var field = _fields[TransactionSchema.BookedAt];
+        var field = Field(TransactionSchema.BookedAt)!;
         var target = columns.BookedAt;
         if (IsText(field.ClrType))
         {
-            var text = await ReadTextAsync(group, field.Name, columns.Count, cancellationToken)!;
+            var text = (await ReadTextAsync(group, TransactionSchema.BookedAt, columns.Count, cancellationToken))!;
             for (var i = 0; i < columns.Count; i++)
             {
-                target[i] = Timestamps.TryParseUtc(text![i], out var value) ? value : null;
+                target[i] = _cells.Timestamp(text[i]);
             }
         }
         else if (field.ClrType == typeof(DateTimeOffset))
@@ -195,7 +229,7 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
             {
                 if (target[i] is { } t)
                 {
-                    // Parquet timestamps adjusted to UTC, or local-less ones taken as UTC (documented in the contract).
+                    // Timestamps adjusted to UTC, or local-less ones taken as UTC (documented in the contract).
                     target[i] = t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
                 }
             }
@@ -204,12 +238,21 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
 
     private async Task ReadAmountAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
     {
-        var field = _fields[TransactionSchema.Amount];
+        var field = Field(TransactionSchema.Amount)!;
         var target = columns.Amount;
         var type = field.ClrType;
         if (type == typeof(decimal))
         {
             await group.ReadAsync(field, target.AsMemory(), cancellationToken: cancellationToken);
+        }
+        else if (IsText(type))
+        {
+            var text = (await ReadTextAsync(group, TransactionSchema.Amount, columns.Count, cancellationToken))!;
+            columns.AmountProblem = new string?[columns.Count];
+            for (var i = 0; i < text.Length; i++)
+            {
+                target[i] = _cells.Amount(text[i], out columns.AmountProblem[i]);
+            }
         }
         else if (type == typeof(double) || type == typeof(float))
         {
@@ -231,20 +274,7 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
             columns.AmountProblem = new string?[columns.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                if (values[i] is not { } v)
-                {
-                    continue;
-                }
-
-                if (!double.IsFinite(v) || Math.Abs(v) > 1e15)
-                {
-                    columns.AmountProblem[i] = $"amount {v} is not a finite number in range";
-                }
-                else
-                {
-                    // Floating point only at the border: rounded to cents once, decimal from here on.
-                    target[i] = Math.Round((decimal)v, 2, MidpointRounding.ToEven);
-                }
+                target[i] = Amounts.FromDouble(values[i], out columns.AmountProblem[i]);
             }
         }
         else
@@ -269,6 +299,39 @@ internal sealed class ParquetTransactionReader : IAsyncDisposable
                 target[i] = values[i];
             }
         }
+    }
+
+    private async Task ReadLabelAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
+    {
+        if (Field(ColumnMapping.IsLaundering) is not { } field)
+        {
+            return;
+        }
+
+        var labels = new bool?[columns.Count];
+        if (field.ClrType == typeof(bool))
+        {
+            await group.ReadAsync(field, labels.AsMemory(), cancellationToken: cancellationToken);
+        }
+        else if (IsText(field.ClrType))
+        {
+            var text = (await ReadTextAsync(group, ColumnMapping.IsLaundering, columns.Count, cancellationToken))!;
+            for (var i = 0; i < text.Length; i++)
+            {
+                labels[i] = CellParser.Flag(text[i]);
+            }
+        }
+        else
+        {
+            var values = new long?[columns.Count];
+            await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < values.Length; i++)
+            {
+                labels[i] = values[i] is { } v ? v != 0 : null;
+            }
+        }
+
+        columns.IsLaundering = labels;
     }
 
     public async ValueTask DisposeAsync()

@@ -34,4 +34,8 @@ internal sealed class SourceColumns
     public string?[]? FromBank { get; set; }
     public string?[]? ToBank { get; set; }
     public string?[]? Description { get; set; }
+
+    /// <summary>Ground truth carried by labelled sources; kept apart, never a feature.</summary>
+    public bool?[]? IsLaundering { get; set; }
+    public string?[]? Typology { get; set; }
 }

@@ -27,7 +27,10 @@ public sealed class TransactionIngestor
         _time = time;
     }
 
-    public async Task<IngestSummary> IngestAsync(string file, CancellationToken cancellationToken)
+    public async Task<IngestSummary> IngestAsync(string file, CancellationToken cancellationToken) =>
+        await IngestAsync(file, ColumnMapping.Canonical, cancellationToken);
+
+    public async Task<IngestSummary> IngestAsync(string file, ColumnMapping mapping, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(file);
         if (!File.Exists(fullPath))
@@ -55,24 +58,22 @@ public sealed class TransactionIngestor
             return new IngestSummary(fullPath, hash, receipt.RowsLoaded, receipt.RowsRejected, receipt.RowsDuplicate, Skipped: false);
         }
 
-        await using var reader = await ParquetTransactionReader.OpenAsync(fullPath, cancellationToken);
-        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime);
+        await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
+        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping);
         await using (var append = dataset.BeginAppend(hash, fullPath))
         {
-            long firstRow = 1;
             TransactionBatch? valid = null;
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            var batches = 0;
+            await foreach (var columns in source.ReadAsync(cancellationToken))
             {
-                var source = await reader.ReadRowGroupAsync(g, firstRow, cancellationToken);
-                firstRow += source.Count;
-                if (valid is null || valid.Capacity < source.Count)
+                if (valid is null || valid.Capacity < columns.Count)
                 {
-                    valid = new TransactionBatch(Math.Max(1, source.Count));
+                    valid = new TransactionBatch(Math.Max(1, columns.Count));
                 }
 
-                validator.Validate(source, valid);
+                validator.Validate(columns, valid);
                 await append.AddAsync(valid, cancellationToken);
-                log.Debug("Row group {RowGroup} of {File}: {Rows} rows", g + 1, fullPath, source.Count);
+                log.Debug("Batch {Batch} of {File}: {Rows} rows", ++batches, fullPath, columns.Count);
             }
 
             var entry = new LedgerEntry(
@@ -81,6 +82,11 @@ public sealed class TransactionIngestor
             if (validator.Rejected.Count > 0)
             {
                 await QuarantineWriter.WriteAsync(Path.Combine(_layout.Quarantine, hash + ".parquet"), validator.Rejected, cancellationToken);
+            }
+
+            if (validator.Labels.Count > 0)
+            {
+                await validator.Labels.WriteAsync(Path.Combine(_layout.Labels, hash + ".parquet"), cancellationToken);
             }
 
             await File.WriteAllTextAsync(receiptPath, JsonSerializer.Serialize(entry), cancellationToken);

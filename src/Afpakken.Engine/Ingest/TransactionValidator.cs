@@ -14,12 +14,23 @@ internal sealed class TransactionValidator
     private readonly string _fileName;
     private readonly DateTime _latest;
     private readonly HashSet<string> _seenTxIds = new(StringComparer.Ordinal);
+    private readonly string? _defaultCurrency;
+    private readonly string? _defaultChannel;
+    private readonly string? _defaultFromBank;
+    private readonly string? _defaultToBank;
+    private readonly string? _defaultDescription;
 
-    public TransactionValidator(string sourceFile, DateTime nowUtc)
+    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null)
     {
         _sourceFile = sourceFile;
         _fileName = Path.GetFileName(sourceFile);
         _latest = nowUtc.AddDays(1);
+        var defaults = (mapping ?? ColumnMapping.Canonical).Defaults;
+        _defaultCurrency = defaults.GetValueOrDefault(TransactionSchema.Currency);
+        _defaultChannel = defaults.GetValueOrDefault(TransactionSchema.Channel);
+        _defaultFromBank = defaults.GetValueOrDefault(TransactionSchema.FromBank);
+        _defaultToBank = defaults.GetValueOrDefault(TransactionSchema.ToBank);
+        _defaultDescription = defaults.GetValueOrDefault(TransactionSchema.Description);
     }
 
     public List<RejectedRow> Rejected { get; } = [];
@@ -29,6 +40,9 @@ internal sealed class TransactionValidator
     public long Duplicates { get; private set; }
 
     public long Loaded { get; private set; }
+
+    /// <summary>Ground-truth labels of the loaded rows, when the source carries them.</summary>
+    public GroundTruthLabels Labels { get; } = new();
 
     /// <summary>Validates <paramref name="source"/> and appends the rows that pass to <paramref name="target"/> (cleared first).</summary>
     public void Validate(SourceColumns source, TransactionBatch target)
@@ -75,14 +89,14 @@ internal sealed class TransactionValidator
                 continue;
             }
 
-            var currency = source.Currency is null ? Currencies.Default : source.Currency[i];
+            var currency = Or(source.Currency?[i], _defaultCurrency ?? (source.Currency is null ? Currencies.Default : null));
             if (string.IsNullOrEmpty(currency) || !Currencies.IsKnown(currency))
             {
                 Reject(row, TransactionSchema.Currency, "unknown currency", currency);
                 continue;
             }
 
-            var channel = source.Channel is null ? Channels.Other : source.Channel[i];
+            var channel = Or(source.Channel?[i], _defaultChannel ?? (source.Channel is null ? Channels.Other : null));
             if (string.IsNullOrEmpty(channel) || !Channels.IsKnown(channel))
             {
                 Reject(row, TransactionSchema.Channel, "unknown channel", channel);
@@ -97,10 +111,16 @@ internal sealed class TransactionValidator
 
             target.Add(
                 txId!, bookedAt, source.FromAccount[i]!, source.ToAccount[i]!, amount, currency, channel,
-                source.FromBank?[i], source.ToBank?[i], source.Description?[i]);
+                Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
             Loaded++;
+            if (source.IsLaundering is not null || source.Typology is not null)
+            {
+                Labels.Add(txId!, source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+            }
         }
     }
+
+    private static string? Or(string? value, string? fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
     private bool CheckId(long row, string field, string? value)
     {

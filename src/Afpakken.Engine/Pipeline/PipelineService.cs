@@ -38,11 +38,15 @@ public sealed class PipelineService
     }
 
     /// <summary>Ingests one file; a file already in the ledger is skipped. Invalid files throw InvalidInputException and load nothing.</summary>
-    public async Task<IngestSummary> IngestAsync(string file, DataLayout data, CancellationToken cancellationToken = default)
+    public Task<IngestSummary> IngestAsync(string file, DataLayout data, CancellationToken cancellationToken = default) =>
+        IngestAsync(file, data, ColumnMapping.Canonical, cancellationToken);
+
+    /// <summary>Ingests one file under a column mapping (see <see cref="ColumnMappingFile"/>).</summary>
+    public async Task<IngestSummary> IngestAsync(string file, DataLayout data, ColumnMapping mapping, CancellationToken cancellationToken = default)
     {
         var store = await SqliteStore.OpenAsync(data, cancellationToken);
         var ingestor = new TransactionIngestor(data, new IngestLedger(store), _logger, _time);
-        return await ingestor.IngestAsync(file, cancellationToken);
+        return await ingestor.IngestAsync(file, mapping, cancellationToken);
     }
 
     /// <summary>Runs detection over the curated store; writes alerts to the store and, if given, score CSVs to <paramref name="outputDirectory"/>.</summary>
@@ -101,7 +105,7 @@ public sealed class PipelineService
 
         foreach (var file in files)
         {
-            await using var check = await ParquetTransactionReader.OpenAsync(file, cancellationToken);
+            await using var check = await TransactionSources.OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
         }
 
         var ingested = new List<IngestSummary>();

@@ -20,6 +20,9 @@ public sealed class DataLayout
     /// <summary>Curated, validated transactions: Parquet files partitioned by booking month plus a manifest.</summary>
     public string CuratedTransactions => Path.Combine(Root, "curated", "transactions");
 
+    /// <summary>Ground-truth labels carried by labelled sources, one Parquet file per ingested file; never features.</summary>
+    public string Labels => Path.Combine(Root, "curated", "labels");
+
     /// <summary>Rows rejected at ingest, one Parquet file per ingested file.</summary>
     public string Quarantine => Path.Combine(Root, "quarantine");
 

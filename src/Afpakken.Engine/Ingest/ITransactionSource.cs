@@ -1,0 +1,13 @@
+namespace Afpakken.Engine.Ingest;
+
+/// <summary>
+/// A transactions file opened for streaming: its schema was checked and its mapping resolved when it was opened
+/// (a bad file fails there, before anything is loaded); batches come one at a time in file order.
+/// </summary>
+internal interface ITransactionSource : IAsyncDisposable
+{
+    string File { get; }
+
+    /// <summary>Yields the file's rows in batches (a Parquet row group, an Arrow record batch, a CSV chunk).</summary>
+    IAsyncEnumerable<SourceColumns> ReadAsync(CancellationToken cancellationToken);
+}
