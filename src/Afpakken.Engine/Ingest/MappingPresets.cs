@@ -30,15 +30,31 @@ public static class MappingPresets
         {
             [TransactionSchema.Currency] = new Dictionary<string, string>
             {
-                ["US Dollar"] = "USD", ["Euro"] = "EUR", ["UK Pound"] = "GBP", ["Yen"] = "JPY", ["Yuan"] = "CNY",
-                ["Rupee"] = "INR", ["Ruble"] = "RUB", ["Canadian Dollar"] = "CAD", ["Australian Dollar"] = "AUD",
-                ["Swiss Franc"] = "CHF", ["Mexican Peso"] = "MXN", ["Brazil Real"] = "BRL", ["Saudi Riyal"] = "SAR",
-                ["Shekel"] = "ILS", ["Bitcoin"] = "BTC",
+                ["US Dollar"] = "USD",
+                ["Euro"] = "EUR",
+                ["UK Pound"] = "GBP",
+                ["Yen"] = "JPY",
+                ["Yuan"] = "CNY",
+                ["Rupee"] = "INR",
+                ["Ruble"] = "RUB",
+                ["Canadian Dollar"] = "CAD",
+                ["Australian Dollar"] = "AUD",
+                ["Swiss Franc"] = "CHF",
+                ["Mexican Peso"] = "MXN",
+                ["Brazil Real"] = "BRL",
+                ["Saudi Riyal"] = "SAR",
+                ["Shekel"] = "ILS",
+                ["Bitcoin"] = "BTC",
             },
             [TransactionSchema.Channel] = new Dictionary<string, string>
             {
-                ["Wire"] = Channels.Wire, ["ACH"] = Channels.Ach, ["Cheque"] = Channels.Cheque, ["Credit Card"] = Channels.Card,
-                ["Cash"] = Channels.CashDeposit, ["Bitcoin"] = Channels.Crypto, ["Reinvestment"] = Channels.Other,
+                ["Wire"] = Channels.Wire,
+                ["ACH"] = Channels.Ach,
+                ["Cheque"] = Channels.Cheque,
+                ["Credit Card"] = Channels.Card,
+                ["Cash"] = Channels.CashDeposit,
+                ["Bitcoin"] = Channels.Crypto,
+                ["Reinvestment"] = Channels.Other,
             },
         },
     };
