@@ -4,6 +4,8 @@ using Afpakken.Jobs.Cli;
 var root = new RootCommand("afpakken — financial-flow and asset-confiscation analytics")
 {
     GenerateCommand.Create(),
+    IngestCommand.Create(),
+    IngestReportCommand.Create(),
     PipelineCommand.Create(),
     TokenCommand.Create(),
     WorkerCommand.Create(),

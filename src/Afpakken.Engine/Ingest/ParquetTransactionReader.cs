@@ -215,8 +215,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else if (field.ClrType == typeof(DateTimeOffset))
         {
-            var values = new DateTimeOffset?[columns.Count];
-            await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+            var values = await ReadValuesAsync<DateTimeOffset>(group, field, columns.Count, cancellationToken);
             for (var i = 0; i < values.Length; i++)
             {
                 target[i] = values[i]?.UtcDateTime;
@@ -224,10 +223,10 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else
         {
-            await group.ReadAsync(field, target.AsMemory(), cancellationToken: cancellationToken);
+            var values = await ReadValuesAsync<DateTime>(group, field, columns.Count, cancellationToken);
             for (var i = 0; i < target.Length; i++)
             {
-                if (target[i] is { } t)
+                if (values[i] is { } t)
                 {
                     // Timestamps adjusted to UTC, or local-less ones taken as UTC (documented in the contract).
                     target[i] = t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
@@ -243,7 +242,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         var type = field.ClrType;
         if (type == typeof(decimal))
         {
-            await group.ReadAsync(field, target.AsMemory(), cancellationToken: cancellationToken);
+            (await ReadValuesAsync<decimal>(group, field, columns.Count, cancellationToken)).CopyTo(target, 0);
         }
         else if (IsText(type))
         {
@@ -256,20 +255,9 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else if (type == typeof(double) || type == typeof(float))
         {
-            var values = new double?[columns.Count];
-            if (type == typeof(double))
-            {
-                await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
-            }
-            else
-            {
-                var singles = new float?[columns.Count];
-                await group.ReadAsync(field, singles.AsMemory(), cancellationToken: cancellationToken);
-                for (var i = 0; i < singles.Length; i++)
-                {
-                    values[i] = singles[i];
-                }
-            }
+            var values = type == typeof(double)
+                ? await ReadValuesAsync<double>(group, field, columns.Count, cancellationToken)
+                : Array.ConvertAll(await ReadValuesAsync<float>(group, field, columns.Count, cancellationToken), v => (double?)v);
 
             columns.AmountProblem = new string?[columns.Count];
             for (var i = 0; i < values.Length; i++)
@@ -279,20 +267,11 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else
         {
-            var values = new long?[columns.Count];
-            if (type == typeof(long))
-            {
-                await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
-            }
-            else
-            {
-                var ints = new int?[columns.Count];
-                await group.ReadAsync(field, ints.AsMemory(), cancellationToken: cancellationToken);
-                for (var i = 0; i < ints.Length; i++)
-                {
-                    values[i] = ints[i];
-                }
-            }
+            var values = type == typeof(long)
+                ? await ReadValuesAsync<long>(group, field, columns.Count, cancellationToken)
+                : type == typeof(int)
+                    ? Array.ConvertAll(await ReadValuesAsync<int>(group, field, columns.Count, cancellationToken), v => (long?)v)
+                    : Array.ConvertAll(await ReadValuesAsync<short>(group, field, columns.Count, cancellationToken), v => (long?)v);
 
             for (var i = 0; i < values.Length; i++)
             {
@@ -311,7 +290,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         var labels = new bool?[columns.Count];
         if (field.ClrType == typeof(bool))
         {
-            await group.ReadAsync(field, labels.AsMemory(), cancellationToken: cancellationToken);
+            labels = await ReadValuesAsync<bool>(group, field, columns.Count, cancellationToken);
         }
         else if (IsText(field.ClrType))
         {
@@ -323,8 +302,9 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else
         {
-            var values = new long?[columns.Count];
-            await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+            var values = field.ClrType == typeof(long)
+                ? await ReadValuesAsync<long>(group, field, columns.Count, cancellationToken)
+                : Array.ConvertAll(await ReadValuesAsync<int>(group, field, columns.Count, cancellationToken), v => (long?)v);
             for (var i = 0; i < values.Length; i++)
             {
                 labels[i] = values[i] is { } v ? v != 0 : null;
@@ -332,6 +312,31 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
 
         columns.IsLaundering = labels;
+    }
+
+    /// <summary>
+    /// Reads a value column. A required column is read into a plain array first: Parquet.Net 6.1's overload for a
+    /// nullable target was seen to return stale pooled values (null rows that are not null) on later reads in the
+    /// same process, so it is used only where the column itself is optional.
+    /// </summary>
+    private static async Task<T?[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var result = new T?[count];
+        if (field.IsNullable)
+        {
+            await group.ReadAsync(field, result.AsMemory(), cancellationToken: cancellationToken);
+            return result;
+        }
+
+        var values = new T[count];
+        await group.ReadAsync<T>(field, values.AsMemory(), cancellationToken: cancellationToken);
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = values[i];
+        }
+
+        return result;
     }
 
     public async ValueTask DisposeAsync()

@@ -28,9 +28,10 @@ public sealed class TransactionIngestor
     }
 
     public async Task<IngestSummary> IngestAsync(string file, CancellationToken cancellationToken) =>
-        await IngestAsync(file, ColumnMapping.Canonical, cancellationToken);
+        await IngestAsync(file, ColumnMapping.Canonical, null, cancellationToken);
 
-    public async Task<IngestSummary> IngestAsync(string file, ColumnMapping mapping, CancellationToken cancellationToken)
+    /// <param name="progress">Told the number of source rows read so far, after each batch.</param>
+    public async Task<IngestSummary> IngestAsync(string file, ColumnMapping mapping, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(file);
         if (!File.Exists(fullPath))
@@ -59,11 +60,13 @@ public sealed class TransactionIngestor
         }
 
         await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
-        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping);
+        var committed = await TxIdIndex.LoadAsync(dataset.Root, dataset.Manifest, cancellationToken);
+        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed);
         await using (var append = dataset.BeginAppend(hash, fullPath))
         {
             TransactionBatch? valid = null;
             var batches = 0;
+            long rowsRead = 0;
             await foreach (var columns in source.ReadAsync(cancellationToken))
             {
                 if (valid is null || valid.Capacity < columns.Count)
@@ -73,6 +76,8 @@ public sealed class TransactionIngestor
 
                 validator.Validate(columns, valid);
                 await append.AddAsync(valid, cancellationToken);
+                rowsRead += columns.Count;
+                progress?.Report(rowsRead);
                 log.Debug("Batch {Batch} of {File}: {Rows} rows", ++batches, fullPath, columns.Count);
             }
 
@@ -89,6 +94,7 @@ public sealed class TransactionIngestor
                 await validator.Labels.WriteAsync(Path.Combine(_layout.Labels, hash + ".parquet"), cancellationToken);
             }
 
+            await TxIdIndex.WriteAsync(dataset.Root, hash, validator.LoadedKeys.Where(k => !committed.Contains(k)), cancellationToken);
             await File.WriteAllTextAsync(receiptPath, JsonSerializer.Serialize(entry), cancellationToken);
             await append.CommitAsync(cancellationToken);
             await _ledger.RecordAsync(entry, cancellationToken);

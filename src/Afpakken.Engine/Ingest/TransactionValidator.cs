@@ -13,15 +13,18 @@ internal sealed class TransactionValidator
     private readonly string _sourceFile;
     private readonly string _fileName;
     private readonly DateTime _latest;
-    private readonly HashSet<string> _seenTxIds = new(StringComparer.Ordinal);
+    private readonly HashSet<UInt128> _seenTxIds = [];
+    private readonly TxIdIndex? _committed;
     private readonly string? _defaultCurrency;
     private readonly string? _defaultChannel;
     private readonly string? _defaultFromBank;
     private readonly string? _defaultToBank;
     private readonly string? _defaultDescription;
 
-    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null)
+    /// <param name="committed">Tx ids already in the store; a row repeating one is a duplicate. Null: check within the file only.</param>
+    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null)
     {
+        _committed = committed;
         _sourceFile = sourceFile;
         _fileName = Path.GetFileName(sourceFile);
         _latest = nowUtc.AddDays(1);
@@ -38,6 +41,9 @@ internal sealed class TransactionValidator
     public Dictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
 
     public long Duplicates { get; private set; }
+
+    /// <summary>Hashes of the tx ids this file loaded (and of its in-file duplicates, which share them).</summary>
+    public IReadOnlyCollection<UInt128> LoadedKeys => _seenTxIds;
 
     public long Loaded { get; private set; }
 
@@ -103,7 +109,8 @@ internal sealed class TransactionValidator
                 continue;
             }
 
-            if (!_seenTxIds.Add(txId!))
+            var key = TxIdIndex.Key(txId!);
+            if (!_seenTxIds.Add(key) || (_committed?.Contains(key) ?? false))
             {
                 Duplicates++;
                 continue;

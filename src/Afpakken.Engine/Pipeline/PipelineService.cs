@@ -39,14 +39,15 @@ public sealed class PipelineService
 
     /// <summary>Ingests one file; a file already in the ledger is skipped. Invalid files throw InvalidInputException and load nothing.</summary>
     public Task<IngestSummary> IngestAsync(string file, DataLayout data, CancellationToken cancellationToken = default) =>
-        IngestAsync(file, data, ColumnMapping.Canonical, cancellationToken);
+        IngestAsync(file, data, ColumnMapping.Canonical, null, cancellationToken);
 
     /// <summary>Ingests one file under a column mapping (see <see cref="ColumnMappingFile"/>).</summary>
-    public async Task<IngestSummary> IngestAsync(string file, DataLayout data, ColumnMapping mapping, CancellationToken cancellationToken = default)
+    public async Task<IngestSummary> IngestAsync(
+        string file, DataLayout data, ColumnMapping mapping, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var store = await SqliteStore.OpenAsync(data, cancellationToken);
         var ingestor = new TransactionIngestor(data, new IngestLedger(store), _logger, _time);
-        return await ingestor.IngestAsync(file, mapping, cancellationToken);
+        return await ingestor.IngestAsync(file, mapping, progress, cancellationToken);
     }
 
     /// <summary>Runs detection over the curated store; writes alerts to the store and, if given, score CSVs to <paramref name="outputDirectory"/>.</summary>

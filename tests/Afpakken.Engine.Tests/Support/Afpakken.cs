@@ -9,6 +9,40 @@ internal static class AfpakkenCli
 
     public static async Task<Result> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the command and kills it (the whole process tree) as soon as <paramref name="condition"/> holds.</summary>
+    /// <returns>True when it was killed; false when it ended by itself first.</returns>
+    public static async Task<bool> RunUntilAsync(Func<bool> condition, params string[] args)
+    {
+        using var process = Start(args);
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!process.HasExited && DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                return true;
+            }
+
+            await Task.Delay(5);
+        }
+
+        await process.WaitForExitAsync();
+        return false;
+    }
+
+    private static Process Start(string[] args)
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "afpakken.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,11 +56,6 @@ internal static class AfpakkenCli
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }
