@@ -12,6 +12,9 @@ namespace Afpakken.Jobs.Hosting;
 
 public static class JobsServiceCollectionExtensions
 {
+    /// <summary>Service key of the Hangfire <see cref="JobStorage"/> Afpakken configures (SQLite under the data directory by default).</summary>
+    public const string StorageKey = "afpakken";
+
     /// <summary>
     /// Everything a host needs to run Afpakken's jobs: options, time, the store, the pipeline, the job classes,
     /// Hangfire on SQLite storage under the data directory, the recurring job registration and — when
@@ -41,8 +44,9 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTransient<NightlyJob>();
         services.TryAddTransient<DemoWorldJob>();
 
-        // Registered before AddHangfire (which only tries to add one) so a host or test may replace the storage.
-        services.TryAddSingleton<JobStorage>(sp =>
+        // The storage is a keyed service so a host or test can replace it (e.g. in-memory) with one registration;
+        // it is built inside Hangfire's configuration, after Hangfire has set up logging for this host.
+        services.TryAddKeyedSingleton<JobStorage>(StorageKey, (sp, _) =>
         {
             var layout = sp.GetRequiredService<DataLayout>();
             layout.EnsureCreated();
@@ -56,7 +60,7 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(sp.GetRequiredService<JobStorage>()));
+            .UseStorage(sp.GetRequiredKeyedService<JobStorage>(StorageKey)));
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (configuration.GetValue($"{AfpakkenOptions.SectionName}:{nameof(AfpakkenOptions.RunWorker)}", defaultValue: true))
