@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Afpakken.Jobs.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 
@@ -30,6 +31,7 @@ internal static class WorkerCommand
             ["Afpakken:RunWorker"] = "true",
         });
         builder.Services.AddSerilog(logger);
+        builder.Services.AddSingleton(logger);
         builder.Services.AddAfpakkenJobs(builder.Configuration);
         using var host = builder.Build();
         logger.Information("Worker on {DataDirectory}; Ctrl-C stops it", Path.GetFullPath(dataDirectory));

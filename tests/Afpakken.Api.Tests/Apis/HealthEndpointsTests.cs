@@ -21,6 +21,17 @@ public sealed class HealthEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Health_is_503_when_the_store_cannot_be_opened()
+    {
+        Directory.CreateDirectory(Path.Combine(_api.DataDirectory, "afpakken.db"));
+
+        var response = await _api.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(new HealthResponse("unhealthy", StoreReachable: false), await response.Content.ReadFromJsonAsync<HealthResponse>());
+    }
+
+    [Fact]
     public async Task The_configured_key_is_used_and_no_development_key_file_is_written()
     {
         var response = await _api.CreateClient().WithBearer(TestKeys.Token("analyst")).GetAsync(new Uri("/api/v1/alerts", UriKind.Relative));

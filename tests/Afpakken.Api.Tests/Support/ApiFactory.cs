@@ -16,7 +16,12 @@ namespace Afpakken.Api.Tests.Support;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<api::Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("afpakken-api-").FullName;
+    private string? _dataDirectory;
+
+    /// <summary>A fresh temp directory unless <see cref="DataDirectoryOverride"/> names one (deleted on dispose either way).</summary>
+    public string DataDirectory => _dataDirectory ??= DataDirectoryOverride ?? Directory.CreateTempSubdirectory("afpakken-api-").FullName;
+
+    public string? DataDirectoryOverride { get; init; }
 
     /// <summary>Where a development key would land if the configured key were ignored; tests assert it never appears.</summary>
     public string ForbiddenDevelopmentKeyFile => Path.Combine(DataDirectory, "dev-signing.key");
@@ -25,13 +30,15 @@ public sealed class ApiFactory : WebApplicationFactory<api::Program>
 
     public bool InMemoryJobStorage { get; init; } = true;
 
+    public bool DemoOnEmptyStore { get; init; }
+
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Afpakken:DataDirectory", DataDirectory);
-        builder.UseSetting("Afpakken:DemoOnEmptyStore", "false");
+        builder.UseSetting("Afpakken:DemoOnEmptyStore", DemoOnEmptyStore ? "true" : "false");
         builder.UseSetting("Afpakken:RunWorker", RunWorker ? "true" : "false");
         builder.UseSetting("Auth:SigningKey", TestKeys.SigningKeyBase64);
         builder.UseSetting("Auth:DevelopmentKeyFile", ForbiddenDevelopmentKeyFile);
