@@ -12,6 +12,7 @@ public static class HealthEndpoints
         app.MapGet("/health", CheckAsync)
             .WithName("Health")
             .WithTags("Health")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
             .AllowAnonymous();
 
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> CheckAsync(

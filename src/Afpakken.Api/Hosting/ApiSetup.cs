@@ -4,10 +4,11 @@ namespace Afpakken.Api.Hosting;
 
 internal static class ApiSetup
 {
-    /// <summary>Problem details, the access audit and the start-up services of the API.</summary>
+    /// <summary>Problem details, the OpenAPI document, the access audit and the start-up services of the API.</summary>
     public static IServiceCollection AddAfpakkenApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.AddSingleton<AccessAudit>();
         services.AddHostedService<DemoWorldBootstrap>();
         services.AddHostedService<StartupGuide>();
