@@ -9,7 +9,7 @@ namespace Afpakken.Api.Auditing;
 /// For now these are log events marked <c>Audit = true</c>; a proper append-only, hash-chained and access-controlled
 /// audit log with the justification (case number / purpose) is a later issue.
 /// </summary>
-public sealed class AccessAudit
+internal sealed class AccessAudit
 {
     private readonly Serilog.ILogger _logger;
     private readonly TimeProvider _time;

@@ -1,7 +1,7 @@
 namespace Afpakken.Api.Security;
 
 /// <summary>Authorization policy names; each role also has a policy of its own name.</summary>
-public static class Policies
+internal static class Policies
 {
     /// <summary>Alerts hold personal data: analysts, prosecutors and admins; not engineers.</summary>
     public const string ReadAlerts = "read-alerts";

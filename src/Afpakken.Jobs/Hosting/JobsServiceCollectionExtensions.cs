@@ -19,6 +19,7 @@ public static class JobsServiceCollectionExtensions
     /// Everything a host needs to run Afpakken's jobs: options, time, the store, the pipeline, the job classes,
     /// Hangfire on SQLite storage under the data directory, the recurring job registration and — when
     /// <c>Afpakken:RunWorker</c> is true (the default) — a Hangfire server in this process.
+    /// Register Serilog (a <see cref="Serilog.ILogger"/>) first; otherwise jobs log to the static <see cref="Serilog.Log.Logger"/>.
     /// </summary>
     public static IServiceCollection AddAfpakkenJobs(this IServiceCollection services, IConfiguration configuration)
     {
