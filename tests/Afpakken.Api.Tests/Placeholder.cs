@@ -1,1 +1,0 @@
-namespace Afpakken.Api.Tests;
