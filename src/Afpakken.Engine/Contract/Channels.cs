@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Afpakken.Engine.Contract;
 
 /// <summary>The canonical payment channels of the data contract (docs/data-contract.md).</summary>
@@ -16,5 +18,7 @@ public static class Channels
     public static IReadOnlyList<string> All { get; } =
         [Wire, CashDeposit, CashWithdrawal, Card, Cheque, Ach, Crypto, MoneyTransfer, Other];
 
-    public static bool IsKnown(string channel) => All.Contains(channel, StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Known = All.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsKnown(string channel) => Known.Contains(channel);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Afpakken.Engine.Contract;
 
 namespace Afpakken.Engine.Ingest;
@@ -5,6 +7,7 @@ namespace Afpakken.Engine.Ingest;
 /// <summary>
 /// The rows of one source file on their way into the curated dataset: routed to one part per booking month,
 /// written under names derived from the source's content hash, and made visible only by <see cref="CommitAsync"/>.
+/// Full row groups are encoded on a background writer while the caller validates the next batch.
 /// </summary>
 internal sealed class CuratedAppend : IAsyncDisposable
 {
@@ -13,7 +16,12 @@ internal sealed class CuratedAppend : IAsyncDisposable
     private readonly string _root;
     private readonly string _sourceHash;
     private readonly string _sourceFile;
-    private readonly SortedDictionary<string, (CuratedPartWriter Writer, TransactionBatch Buffer)> _months = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, MonthPart> _months = new(StringComparer.Ordinal);
+    private readonly Channel<(CuratedPartWriter Writer, TransactionBatch Rows)> _fullGroups =
+        Channel.CreateBounded<(CuratedPartWriter, TransactionBatch)>(2);
+    private readonly ConcurrentBag<TransactionBatch> _spareBuffers = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _writer;
     private bool _committed;
 
     public CuratedAppend(string root, string sourceHash, string sourceFile)
@@ -21,44 +29,78 @@ internal sealed class CuratedAppend : IAsyncDisposable
         _root = root;
         _sourceHash = sourceHash;
         _sourceFile = sourceFile;
+        _writer = Task.Run(WriteFullGroupsAsync);
+    }
+
+    private sealed class MonthPart(CuratedPartWriter writer, TransactionBatch buffer)
+    {
+        public CuratedPartWriter Writer { get; } = writer;
+
+        public TransactionBatch Buffer { get; set; } = buffer;
     }
 
     public async Task AddAsync(TransactionBatch rows, CancellationToken cancellationToken)
     {
+        MonthPart? part = null;
+        var partMonth = (Year: -1, Month: -1);
         for (var i = 0; i < rows.Count; i++)
         {
-            var month = rows.BookedAt[i].ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            if (!_months.TryGetValue(month, out var slot))
+            var t = rows.BookedAt[i];
+            if (part is null || t.Year != partMonth.Year || t.Month != partMonth.Month)
             {
-                var path = Path.Combine(_root, $"month={month}", $"part-{_sourceHash[..24]}.parquet.staging");
-                slot = (await CuratedPartWriter.CreateAsync(path, cancellationToken), new TransactionBatch(RowGroupRows));
-                _months[month] = slot;
+                partMonth = (t.Year, t.Month);
+                part = await PartForAsync(t, cancellationToken);
             }
 
-            slot.Buffer.Add(
-                rows.TxId[i], rows.BookedAt[i], rows.FromAccount[i], rows.ToAccount[i], rows.Amount[i], rows.Currency[i],
+            part.Buffer.Add(
+                rows.TxId[i], t, rows.FromAccount[i], rows.ToAccount[i], rows.Amount[i], rows.Currency[i],
                 rows.Channel[i], rows.FromBank[i], rows.ToBank[i], rows.Description[i]);
-            if (slot.Buffer.IsFull)
+            if (part.Buffer.IsFull)
             {
-                await slot.Writer.WriteRowGroupAsync(slot.Buffer, cancellationToken);
-                slot.Buffer.Clear();
+                await _fullGroups.Writer.WriteAsync((part.Writer, part.Buffer), cancellationToken);
+                part.Buffer = _spareBuffers.TryTake(out var spare) ? spare : new TransactionBatch(RowGroupRows);
             }
+        }
+    }
+
+    private async Task<MonthPart> PartForAsync(DateTime bookedAt, CancellationToken cancellationToken)
+    {
+        var month = bookedAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        if (!_months.TryGetValue(month, out var part))
+        {
+            var path = Path.Combine(_root, $"month={month}", $"part-{_sourceHash[..24]}.parquet.staging");
+            part = new MonthPart(await CuratedPartWriter.CreateAsync(path, cancellationToken), new TransactionBatch(RowGroupRows));
+            _months[month] = part;
+        }
+
+        return part;
+    }
+
+    private async Task WriteFullGroupsAsync()
+    {
+        await foreach (var (writer, rows) in _fullGroups.Reader.ReadAllAsync(_stop.Token))
+        {
+            await writer.WriteRowGroupAsync(rows, _stop.Token);
+            rows.Clear();
+            _spareBuffers.Add(rows);
         }
     }
 
     /// <summary>Closes the parts, renames them into place and replaces the manifest: the single commit point.</summary>
     public async Task<IReadOnlyList<CuratedPart>> CommitAsync(CancellationToken cancellationToken)
     {
+        _fullGroups.Writer.Complete();
+        await _writer;
         var parts = new List<CuratedPart>();
-        foreach (var (month, slot) in _months)
+        foreach (var (month, part) in _months)
         {
-            await slot.Writer.WriteRowGroupAsync(slot.Buffer, cancellationToken);
-            await slot.Writer.DisposeAsync();
-            var finalPath = slot.Writer.Path[..^".staging".Length];
-            File.Move(slot.Writer.Path, finalPath, overwrite: true);
+            await part.Writer.WriteRowGroupAsync(part.Buffer, cancellationToken);
+            await part.Writer.DisposeAsync();
+            var finalPath = part.Writer.Path[..^".staging".Length];
+            File.Move(part.Writer.Path, finalPath, overwrite: true);
             parts.Add(new CuratedPart(
-                Path.GetRelativePath(_root, finalPath), month, _sourceHash, _sourceFile, slot.Writer.Rows,
-                slot.Writer.MinBookedAt, slot.Writer.MaxBookedAt));
+                Path.GetRelativePath(_root, finalPath), month, _sourceHash, _sourceFile, part.Writer.Rows,
+                part.Writer.MinBookedAt, part.Writer.MaxBookedAt));
         }
 
         _months.Clear();
@@ -79,13 +121,24 @@ internal sealed class CuratedAppend : IAsyncDisposable
     /// <summary>Without a commit, whatever was staged is removed: nothing of the file becomes visible.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var (_, slot) in _months)
+        _fullGroups.Writer.TryComplete();
+        await _stop.CancelAsync();
+        try
         {
-            await slot.Writer.DisposeAsync();
-            File.Delete(slot.Writer.Path);
+            await _writer;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        foreach (var (_, part) in _months)
+        {
+            await part.Writer.DisposeAsync();
+            File.Delete(part.Writer.Path);
         }
 
         _months.Clear();
+        _stop.Dispose();
         if (!_committed)
         {
             CuratedDataset.DeleteStaged(_root, _sourceHash);

@@ -67,15 +67,24 @@ public sealed class TransactionIngestor
             TransactionBatch? valid = null;
             var batches = 0;
             long rowsRead = 0;
-            await foreach (var columns in source.ReadAsync(cancellationToken))
+            var stages = new IngestStageClock();
+            await foreach (var columns in stages.Time(ReadAhead.Run(source.ReadAsync, cancellationToken), IngestStage.Read))
             {
                 if (valid is null || valid.Capacity < columns.Count)
                 {
                     valid = new TransactionBatch(Math.Max(1, columns.Count));
                 }
 
-                validator.Validate(columns, valid);
-                await append.AddAsync(valid, cancellationToken);
+                using (stages.Start(IngestStage.Validate))
+                {
+                    validator.Validate(columns, valid);
+                }
+
+                using (stages.Start(IngestStage.Write))
+                {
+                    await append.AddAsync(valid, cancellationToken);
+                }
+
                 rowsRead += columns.Count;
                 progress?.Report(rowsRead);
                 log.Debug("Batch {Batch} of {File}: {Rows} rows", ++batches, fullPath, columns.Count);
@@ -94,10 +103,15 @@ public sealed class TransactionIngestor
                 await validator.Labels.WriteAsync(Path.Combine(_layout.Labels, hash + ".parquet"), cancellationToken);
             }
 
+            using var commitClock = stages.Start(IngestStage.Commit);
             await TxIdIndex.WriteAsync(dataset.Root, hash, validator.LoadedKeys.Where(k => !committed.Contains(k)), cancellationToken);
             await File.WriteAllTextAsync(receiptPath, JsonSerializer.Serialize(entry), cancellationToken);
             await append.CommitAsync(cancellationToken);
             await _ledger.RecordAsync(entry, cancellationToken);
+            commitClock.Dispose();
+            log.Information(
+                "Ingest stages of {File}: read {ReadMs} ms, validate {ValidateMs} ms, write {WriteMs} ms, commit {CommitMs} ms",
+                fullPath, stages[IngestStage.Read], stages[IngestStage.Validate], stages[IngestStage.Write], stages[IngestStage.Commit]);
         }
 
         foreach (var (reason, count) in validator.RejectedByReason)

@@ -96,14 +96,14 @@ internal sealed class TransactionValidator
             }
 
             var currency = Or(source.Currency?[i], _defaultCurrency ?? (source.Currency is null ? Currencies.Default : null));
-            if (string.IsNullOrEmpty(currency) || !Currencies.IsKnown(currency))
+            if (string.IsNullOrEmpty(currency) || (!ReferenceEquals(currency, _lastCurrency) && !IsKnownCurrency(currency)))
             {
                 Reject(row, TransactionSchema.Currency, "unknown currency", currency);
                 continue;
             }
 
             var channel = Or(source.Channel?[i], _defaultChannel ?? (source.Channel is null ? Channels.Other : null));
-            if (string.IsNullOrEmpty(channel) || !Channels.IsKnown(channel))
+            if (string.IsNullOrEmpty(channel) || (!ReferenceEquals(channel, _lastChannel) && !IsKnownChannel(channel)))
             {
                 Reject(row, TransactionSchema.Channel, "unknown channel", channel);
                 continue;
@@ -125,6 +125,24 @@ internal sealed class TransactionValidator
                 Labels.Add(txId!, source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
             }
         }
+    }
+
+    // Sources repeat the same few currency and channel strings; remembering the last good one skips most lookups.
+    private string? _lastCurrency;
+    private string? _lastChannel;
+
+    private bool IsKnownCurrency(string currency)
+    {
+        var known = Currencies.IsKnown(currency);
+        _lastCurrency = known ? currency : _lastCurrency;
+        return known;
+    }
+
+    private bool IsKnownChannel(string channel)
+    {
+        var known = Channels.IsKnown(channel);
+        _lastChannel = known ? channel : _lastChannel;
+        return known;
     }
 
     private static string? Or(string? value, string? fallback) => string.IsNullOrEmpty(value) ? fallback : value;

@@ -5,7 +5,7 @@ namespace Afpakken.Engine.Ingest;
 
 /// <summary>
 /// The transaction ids already in the curated dataset, as 128-bit hashes (collisions are out of practical reach),
-/// so that a tx id seen in an earlier file is dropped as a duplicate. One sorted binary file of hashes per
+/// so that a tx id seen in an earlier file is dropped as a duplicate. One binary file of hashes per
 /// ingested source lives in <c>_ids/</c>; it is written before the manifest commit and read only for sources the
 /// manifest lists.
 /// </summary>
@@ -49,8 +49,8 @@ internal sealed class TxIdIndex
 
     public static async Task WriteAsync(string datasetRoot, string sourceHash, IEnumerable<UInt128> keys, CancellationToken cancellationToken)
     {
+        // Unsorted: the index is loaded into a hash set; sorting would cost time at every commit for nothing.
         var sorted = keys.ToArray();
-        Array.Sort(sorted);
         var path = PathOf(datasetRoot, sourceHash);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var aside = path + ".tmp";

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Afpakken.Bench;
+
+/// <summary>Wall time of one step and the process's peak working set after it.</summary>
+internal sealed record Measurement(string Step, TimeSpan Elapsed, long Rows, long PeakBytes)
+{
+    public double RowsPerSecond => Rows / Elapsed.TotalSeconds;
+
+    public static async Task<Measurement> TimeAsync(string step, Func<Task<long>> body)
+    {
+        GC.Collect();
+        var clock = Stopwatch.StartNew();
+        var rows = await body();
+        clock.Stop();
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        return new Measurement(step, clock.Elapsed, rows, self.PeakWorkingSet64);
+    }
+
+    public override string ToString() =>
+        $"{Step,-34} {Elapsed.TotalSeconds,8:0.00} s {Rows,12:N0} rows {RowsPerSecond,12:N0} rows/s  peak {PeakBytes / (1024.0 * 1024):N0} MiB";
+}
+
+internal static class Args
+{
+    public static string? Get(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
