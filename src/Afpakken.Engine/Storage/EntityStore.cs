@@ -1,0 +1,114 @@
+using System.Globalization;
+using Afpakken.Engine.Contract;
+using Microsoft.Data.Sqlite;
+
+namespace Afpakken.Engine.Storage;
+
+/// <summary>
+/// Accounts, parties, assets and legal income in the relational store. Loading is an upsert by natural key in one
+/// transaction per file, so re-loading a corrected file replaces its rows and a failed load changes nothing.
+/// Money is stored as decimal text, never as a float.
+/// </summary>
+public sealed class EntityStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS accounts (
+            account_id TEXT PRIMARY KEY, holder TEXT NOT NULL, bank TEXT NOT NULL, opened_at TEXT NOT NULL,
+            closed_at TEXT, kind TEXT NOT NULL, source_hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS accounts_by_holder ON accounts (holder);
+        CREATE TABLE IF NOT EXISTS parties (
+            party_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, birth_date TEXT, registration_number TEXT,
+            address TEXT, phone TEXT, email TEXT, sector_code TEXT, role_hint TEXT, directors TEXT, source_hash TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS assets (
+            asset_id TEXT PRIMARY KEY, kind TEXT NOT NULL, owner TEXT NOT NULL, acquired_at TEXT NOT NULL,
+            acquisition_price TEXT NOT NULL, current_value TEXT NOT NULL, valuation_basis TEXT NOT NULL,
+            valuation_date TEXT NOT NULL, liabilities TEXT NOT NULL, liability_kind TEXT, paid_from_tx_ids TEXT,
+            seizure_status TEXT NOT NULL, description TEXT, source_hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS assets_by_owner ON assets (owner);
+        CREATE TABLE IF NOT EXISTS legal_income (
+            party_id TEXT NOT NULL, year INTEGER NOT NULL, source TEXT NOT NULL, amount TEXT NOT NULL,
+            source_hash TEXT NOT NULL, PRIMARY KEY (party_id, year, source));
+        """;
+
+    private readonly SqliteStore _store;
+
+    public EntityStore(SqliteStore store) => _store = store;
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task<int> UpsertAccountsAsync(IEnumerable<Account> rows, string sourceHash, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            "INSERT OR REPLACE INTO accounts VALUES ($1, $2, $3, $4, $5, $6, $7)", rows,
+            a => [a.AccountId, a.Holder, a.Bank, Date(a.OpenedAt), Date(a.ClosedAt), a.Kind, sourceHash], cancellationToken);
+
+    public Task<int> UpsertPartiesAsync(IEnumerable<Party> rows, string sourceHash, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            "INSERT OR REPLACE INTO parties VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", rows,
+            p => [p.PartyId, p.Kind, p.Name, Date(p.BirthDate), p.RegistrationNumber, p.Address, p.Phone, p.Email, p.SectorCode, p.RoleHint, p.Directors, sourceHash],
+            cancellationToken);
+
+    public Task<int> UpsertAssetsAsync(IEnumerable<Asset> rows, string sourceHash, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            "INSERT OR REPLACE INTO assets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", rows,
+            a => [a.AssetId, a.Kind, a.Owner, Date(a.AcquiredAt), Money(a.AcquisitionPrice), Money(a.CurrentValue), a.ValuationBasis,
+                  Date(a.ValuationDate), Money(a.Liabilities), a.LiabilityKind, a.PaidFromTxIds, a.SeizureStatus, a.Description, sourceHash],
+            cancellationToken);
+
+    public Task<int> UpsertIncomeAsync(IEnumerable<LegalIncome> rows, string sourceHash, CancellationToken cancellationToken) =>
+        UpsertAsync(
+            "INSERT OR REPLACE INTO legal_income VALUES ($1, $2, $3, $4, $5)", rows,
+            i => [i.PartyId, i.Year, i.Source, Money(i.Amount), sourceHash], cancellationToken);
+
+    public async Task<long> CountAsync(ContractKind kind, CancellationToken cancellationToken)
+    {
+        var table = kind switch
+        {
+            ContractKind.Accounts => "accounts",
+            ContractKind.Parties => "parties",
+            ContractKind.Assets => "assets",
+            ContractKind.Income => "legal_income",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "transactions live in the curated dataset"),
+        };
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+
+    private async Task<int> UpsertAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        SqliteParameter[]? parameters = null;
+        var count = 0;
+        foreach (var row in rows)
+        {
+            var v = values(row);
+            parameters ??= Enumerable.Range(1, v.Length).Select(i => command.Parameters.Add("$" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Text)).ToArray();
+            for (var i = 0; i < v.Length; i++)
+            {
+                parameters[i].Value = v[i] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            count++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+}
