@@ -8,8 +8,6 @@ namespace Afpakken.Engine.Detection;
 /// <summary>Turns a counterparty burst into an explained, scored alert with a stable id.</summary>
 internal static class BurstAlerts
 {
-    private const int TxIdsInSentence = 8;
-
     public static Alert ToAlert(FlowGraph graph, Burst burst, string typology, string detector, FanDetectionOptions options, bool incoming)
     {
         var edges = burst.Edges;
@@ -30,17 +28,15 @@ internal static class BurstAlerts
         var duration = hours < 48
             ? string.Create(CultureInfo.InvariantCulture, $"{hours:0} h")
             : string.Create(CultureInfo.InvariantCulture, $"{hours / 24:0.#} days");
-        var shown = string.Join(", ", txIds.Take(TxIdsInSentence)) + (txIds.Length > TxIdsInSentence ? $", … ({txIds.Length - TxIdsInSentence} more)" : "");
+        var shown = Format.TxIds(txIds);
         var sentence = incoming
-            ? string.Create(CultureInfo.InvariantCulture, $"{burst.Counterparties} one-off senders paid {Money(total)} into {focus} in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties; transactions {shown}.")
-            : string.Create(CultureInfo.InvariantCulture, $"{focus} paid {Money(total)} to {burst.Counterparties} one-off recipients in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties; transactions {shown}.");
+            ? string.Create(CultureInfo.InvariantCulture, $"{burst.Counterparties} one-off senders paid {Format.Money(total)} into {focus} in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties; transactions {shown}.")
+            : string.Create(CultureInfo.InvariantCulture, $"{focus} paid {Format.Money(total)} to {burst.Counterparties} one-off recipients in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties; transactions {shown}.");
 
         return new Alert(
             StableId(typology, focus, txIds[0]), typology, detector, Math.Round(score, 6), focus,
             [focus, .. counterparties], txIds, total, first, last, sentence);
     }
-
-    private static string Money(decimal amount) => "€" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The same operation found again gets the same id: typology, focus account and first transaction.</summary>
     internal static string StableId(string typology, string focus, string firstTxId)

@@ -5,4 +5,6 @@ public static class Typologies
 {
     public const string FanIn = "fan_in";
     public const string FanOut = "fan_out";
+    public const string Mule = "mule";
+    public const string Structuring = "structuring";
 }

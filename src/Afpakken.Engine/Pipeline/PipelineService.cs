@@ -69,7 +69,11 @@ public sealed class PipelineService
         log.Information("Built the graph of {Transactions} transactions over {Accounts} accounts, {From:yyyy-MM-dd} to {To:yyyy-MM-dd}",
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 
-        IDetector[] detectors = [new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions)];
+        IDetector[] detectors =
+        [
+            new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions),
+            new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
+        ];
         var alerts = new List<Alert>();
         foreach (var detector in detectors)
         {

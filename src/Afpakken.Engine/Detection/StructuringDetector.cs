@@ -1,0 +1,118 @@
+using System.Globalization;
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Graph;
+
+namespace Afpakken.Engine.Detection;
+
+/// <summary>
+/// Structuring: at least three cash deposits at 80–99 % of a threshold into one account within 30 days, together at
+/// least the threshold, and most of the account's cash deposits in that period (domain.md §3).
+/// </summary>
+public sealed class StructuringDetector(StructuringOptions options) : IDetector
+{
+    public string Typology => Typologies.Structuring;
+
+    public IReadOnlyList<Alert> Detect(FlowGraph graph)
+    {
+        var cashDeposit = Array.IndexOf(graph.ChannelNames, Channels.CashDeposit);
+        if (cashDeposit < 0)
+        {
+            return [];
+        }
+
+        var alerts = new List<Alert>();
+        var deposits = new List<int>();
+        var near = new List<int>();
+        var claimed = new HashSet<int>();
+        for (var a = 0; a < graph.AccountCount; a++)
+        {
+            deposits.Clear();
+            foreach (var e in graph.IncomingOf(a))
+            {
+                if (graph.Channel[e] == cashDeposit)
+                {
+                    deposits.Add(e);
+                }
+            }
+
+            if (deposits.Count < options.MinDeposits)
+            {
+                continue;
+            }
+
+            claimed.Clear();
+            foreach (var threshold in options.Thresholds.Order().Reverse())
+            {
+                var low = FlowGraphBuilder.ToCents(threshold * options.LowerShare);
+                var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
+                near.Clear();
+                near.AddRange(deposits.Where(e => graph.Cents[e] >= low && graph.Cents[e] <= high && !claimed.Contains(e)));
+                foreach (var run in Runs(graph, near))
+                {
+                    var cents = run.Sum(e => graph.Cents[e]);
+                    var first = graph.Ticks[run[0]];
+                    var last = graph.Ticks[run[^1]];
+                    // The share is taken over the run and half a window either side: a cash business deposits every day.
+                    var half = options.Window.Ticks / 2;
+                    var allCash = deposits.Count(e => graph.Ticks[e] >= first - half && graph.Ticks[e] <= last + half);
+                    if (run.Count < options.MinDeposits || cents < FlowGraphBuilder.ToCents(threshold) ||
+                        (double)run.Count / allCash < options.MinShareOfCashDeposits)
+                    {
+                        continue;
+                    }
+
+                    claimed.UnionWith(run);
+                    alerts.Add(ToAlert(graph, a, run, threshold, allCash));
+                }
+            }
+        }
+
+        return alerts;
+    }
+
+    /// <summary>Maximal runs of near-threshold deposits in which each deposit is within the window of the run's start.</summary>
+    private IEnumerable<List<int>> Runs(FlowGraph graph, List<int> near)
+    {
+        var window = options.Window.Ticks;
+        var i = 0;
+        while (i < near.Count)
+        {
+            var run = new List<int> { near[i] };
+            var j = i + 1;
+            while (j < near.Count && graph.Ticks[near[j]] - graph.Ticks[near[i]] <= window)
+            {
+                run.Add(near[j++]);
+            }
+
+            if (run.Count >= options.MinDeposits)
+            {
+                yield return run;
+                i = j;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private Alert ToAlert(FlowGraph graph, int account, List<int> run, decimal threshold, int allCash)
+    {
+        var focus = graph.Accounts[account];
+        var amounts = run.Select(graph.AmountOf).ToList();
+        var total = amounts.Sum();
+        var first = graph.TimeOf(run[0]);
+        var last = graph.TimeOf(run[^1]);
+        var txIds = run.Select(e => graph.TxIds[e]).ToArray();
+        var z = Math.Log((double)run.Count / options.MinDeposits) + Math.Log((double)(total / threshold)) + Math.Log(run.Count / (double)allCash / options.MinShareOfCashDeposits);
+        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var days = Math.Max(1, (int)Math.Ceiling((last - first).TotalDays));
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"{run.Count} cash deposits of {Format.Money(amounts.Min())}–{Format.Money(amounts.Max())} into {focus} in {days} days " +
+            $"({first:yyyy-MM-dd} – {last:yyyy-MM-dd}), each 80–99 % of the {Format.Money(threshold)} threshold, {Format.Money(total)} in all; " +
+            $"{run.Count} of the {allCash} cash deposits around that period; transactions {Format.TxIds(txIds)}.");
+        return new Alert(
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(StructuringDetector), Math.Round(score, 6), focus,
+            [focus], txIds, total, first, last, sentence);
+    }
+}

@@ -1,0 +1,69 @@
+using Afpakken.Engine.Detection;
+using Afpakken.Engine.Graph;
+using Afpakken.Engine.Tests.Support;
+
+namespace Afpakken.Engine.Tests.Detection;
+
+public class StructuringDetectorTests
+{
+    private static readonly StructuringOptions Options = new();
+
+    [Fact]
+    public void Four_cash_deposits_just_below_ten_thousand_in_nine_days_raise_one_alert()
+    {
+        var graph = new FlowGraphBuilder();
+        decimal[] amounts = [9_500m, 9_800m, 9_000m, 9_850m];
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            graph.Transfer("CASH", "SMURFED", amounts[i], Some.Day(i * 3), "cash_deposit", $"S{i}");
+        }
+
+        graph.Transfer("EMPLOYER", "SMURFED", 2_000m, Some.Day(1));
+
+        var alert = Assert.Single(new StructuringDetector(Options).Detect(graph.Build()));
+
+        Assert.Equal(("structuring", "SMURFED", 38_150m), (alert.Typology, alert.FocusAccount, alert.TotalAmount));
+        Assert.Equal(["S0", "S1", "S2", "S3"], alert.TxIds);
+        Assert.Contains("4 cash deposits of €9,000.00–€9,850.00 into SMURFED in 9 days", alert.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deposits_below_the_three_thousand_line_are_found_too()
+    {
+        var graph = new FlowGraphBuilder();
+        for (var i = 0; i < 5; i++)
+        {
+            graph.Transfer("CASH", "SMALL", 2_900m, Some.Day(i * 4), "cash_deposit");
+        }
+
+        var alert = Assert.Single(new StructuringDetector(Options).Detect(graph.Build()));
+        Assert.Contains("€3,000.00 threshold", alert.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_deposits_or_deposits_spread_over_months_are_near_misses()
+    {
+        var graph = new FlowGraphBuilder()
+            .Transfer("CASH", "TWO", 9_500m, Some.Day(0), "cash_deposit")
+            .Transfer("CASH", "TWO", 9_500m, Some.Day(2), "cash_deposit");
+        for (var i = 0; i < 4; i++)
+        {
+            graph.Transfer("CASH", "SLOW", 9_500m, Some.Day(i * 40), "cash_deposit");
+        }
+
+        Assert.Empty(new StructuringDetector(Options).Detect(graph.Build()));
+    }
+
+    [Fact]
+    public void A_cash_business_depositing_all_kinds_of_amounts_does_not_fire_on_the_few_near_the_line()
+    {
+        var graph = new FlowGraphBuilder();
+        var random = new Random(4);
+        for (var day = 0; day < 90; day++)
+        {
+            graph.Transfer("CASH", "SNACKBAR", random.Next(500, 15_000), Some.Day(day), "cash_deposit");
+        }
+
+        Assert.Empty(new StructuringDetector(Options).Detect(graph.Build()));
+    }
+}
