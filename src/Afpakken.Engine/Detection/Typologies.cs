@@ -7,4 +7,5 @@ public static class Typologies
     public const string FanOut = "fan_out";
     public const string Mule = "mule";
     public const string Structuring = "structuring";
+    public const string Cycle = "cycle";
 }
