@@ -8,4 +8,6 @@ public static class Typologies
     public const string Mule = "mule";
     public const string Structuring = "structuring";
     public const string Cycle = "cycle";
+    public const string ScatterGather = "scatter_gather";
+    public const string GatherScatter = "gather_scatter";
 }

@@ -74,6 +74,7 @@ public sealed class PipelineService
             new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions),
             new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
             new CycleDetector(new CycleOptions()),
+            new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
         ];
         var alerts = new List<Alert>();
         foreach (var detector in detectors)
