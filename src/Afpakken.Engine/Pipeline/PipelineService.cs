@@ -54,6 +54,25 @@ public sealed class PipelineService
     public async Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
     {
         var store = await SqliteStore.OpenAsync(data, cancellationToken);
+        var run = await AnalyseAsync(data, cancellationToken);
+        var log = _logger.ForContext("RunId", run.RunId);
+        await store.ReplaceAlertsAsync(run.RunId, run.Alerts, cancellationToken);
+        if (outputDirectory is not null)
+        {
+            await ScoreCsvWriter.WriteAsync(outputDirectory, run.Graph, run.Scores, cancellationToken);
+            log.Information("Wrote score files to {Directory}", Path.GetFullPath(outputDirectory));
+        }
+
+        var flaggedAccounts = Enumerable.Range(0, run.Graph.AccountCount).Count(run.Scores.IsAccountFlagged);
+        var flaggedTx = Enumerable.Range(0, run.Graph.EdgeCount).LongCount(run.Scores.IsTxFlagged);
+        log.Information("Detection {RunId}: {Alerts} alerts, {FlaggedAccounts} accounts and {FlaggedTransactions} transactions flagged",
+            run.RunId, run.Alerts.Count, flaggedAccounts, flaggedTx);
+        return new DetectionSummary(run.RunId, run.Graph.EdgeCount, run.Graph.AccountCount, run.Alerts.Count, flaggedAccounts, flaggedTx);
+    }
+
+    /// <summary>Builds the graph of the analysed window and runs every detector and the scorer, without writing anything.</summary>
+    public async Task<DetectionRun> AnalyseAsync(DataLayout data, CancellationToken cancellationToken = default)
+    {
         var dataset = new CuratedDataset(data.CuratedTransactions);
         var window = DetectionWindow.Default(dataset.Manifest);
         var runId = $"run-{_time.GetUtcNow():yyyyMMddTHHmmssfff}";
@@ -69,15 +88,8 @@ public sealed class PipelineService
         log.Information("Built the graph of {Transactions} transactions over {Accounts} accounts, {From:yyyy-MM-dd} to {To:yyyy-MM-dd}",
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 
-        IDetector[] detectors =
-        [
-            new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions),
-            new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
-            new CycleDetector(new CycleOptions()),
-            new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
-        ];
         var alerts = new List<Alert>();
-        foreach (var detector in detectors)
+        foreach (var detector in Detectors())
         {
             var found = detector.Detect(graph);
             log.Information("{Detector} raised {Alerts} alerts", detector.GetType().Name, found.Count);
@@ -85,22 +97,17 @@ public sealed class PipelineService
         }
 
         alerts.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.AlertId, y.AlertId));
-        await store.ReplaceAlertsAsync(runId, alerts, cancellationToken);
-
         var anomaly = new AccountAnomalyScorer().Score(AccountFeatures.Compute(graph));
-        var scores = ScoreBook.Build(graph, alerts, anomaly);
-        if (outputDirectory is not null)
-        {
-            await ScoreCsvWriter.WriteAsync(outputDirectory, graph, scores, cancellationToken);
-            log.Information("Wrote score files to {Directory}", Path.GetFullPath(outputDirectory));
-        }
-
-        var flaggedAccounts = Enumerable.Range(0, graph.AccountCount).Count(scores.IsAccountFlagged);
-        var flaggedTx = Enumerable.Range(0, graph.EdgeCount).LongCount(scores.IsTxFlagged);
-        log.Information("Detection {RunId}: {Alerts} alerts, {FlaggedAccounts} accounts and {FlaggedTransactions} transactions flagged",
-            runId, alerts.Count, flaggedAccounts, flaggedTx);
-        return new DetectionSummary(runId, graph.EdgeCount, graph.AccountCount, alerts.Count, flaggedAccounts, flaggedTx);
+        return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly));
     }
+
+    private IDetector[] Detectors() =>
+    [
+        new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions),
+        new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
+        new CycleDetector(new CycleOptions()),
+        new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
+    ];
 
     /// <summary>Checks every input first (so that one bad file loads nothing), then ingests each, then detects once.</summary>
     public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
