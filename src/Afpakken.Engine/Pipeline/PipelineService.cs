@@ -60,6 +60,7 @@ public sealed class PipelineService
         if (outputDirectory is not null)
         {
             await ScoreCsvWriter.WriteAsync(outputDirectory, run.Graph, run.Scores, cancellationToken);
+            await CaseFileWriter.WriteAsync(outputDirectory, run, cancellationToken);
             log.Information("Wrote score files to {Directory}", Path.GetFullPath(outputDirectory));
         }
 
@@ -98,7 +99,11 @@ public sealed class PipelineService
 
         alerts.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.AlertId, y.AlertId));
         var anomaly = new AccountAnomalyScorer().Score(AccountFeatures.Compute(graph));
-        return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly));
+        var cases = CaseGrouper.Group(alerts);
+        var facilitators = CaseGrouper.Facilitators(cases, alerts);
+        log.Information("Grouped {Alerts} alerts into {Cases} cases; {Facilitators} accounts serve more than one case",
+            alerts.Count, cases.Count, facilitators.Count);
+        return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly), cases, facilitators);
     }
 
     private IDetector[] Detectors() =>
