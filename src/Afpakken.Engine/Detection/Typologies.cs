@@ -10,4 +10,6 @@ public static class Typologies
     public const string Cycle = "cycle";
     public const string ScatterGather = "scatter_gather";
     public const string GatherScatter = "gather_scatter";
+    public const string CryptoOffRamp = "crypto_off_ramp";
+    public const string UndergroundBanking = "underground_banking";
 }

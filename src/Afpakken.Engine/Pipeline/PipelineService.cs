@@ -112,6 +112,7 @@ public sealed class PipelineService
         new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
         new CycleDetector(new CycleOptions()),
         new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
+        new CryptoOffRampDetector(new OffRampOptions()), new UndergroundBankingDetector(new OffRampOptions()),
     ];
 
     /// <summary>Checks every input first (so that one bad file loads nothing), then ingests each, then detects once.</summary>

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Afpakken.Engine.Graph;
+
+namespace Afpakken.Engine.Detection;
+
+/// <summary>
+/// Underground banking (hawala-style collection): many small credits from at least 20 senders in a month into one
+/// account, remitted onward in a few large transfers (domain.md §3). The mirror-flow half (net ≈ 0 between paired,
+/// unlinked networks) needs cross-network matching that is not built yet.
+/// </summary>
+public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetector
+{
+    public string Typology => Typologies.UndergroundBanking;
+
+    public IReadOnlyList<Alert> Detect(FlowGraph graph)
+    {
+        var alerts = new List<Alert>();
+        var window = options.CollectionWindow.Ticks;
+        for (var a = 0; a < graph.AccountCount; a++)
+        {
+            var incoming = graph.IncomingOf(a);
+            if (a == graph.CashAccount || incoming.Length < options.MinCollectionSenders)
+            {
+                continue;
+            }
+
+            var i = 0;
+            while (i < incoming.Length)
+            {
+                var start = graph.Ticks[incoming[i]];
+                var j = i;
+                while (j < incoming.Length && graph.Ticks[incoming[j]] - start <= window)
+                {
+                    j++;
+                }
+
+                var credits = incoming[i..j].ToArray().Where(e => graph.Source[e] != graph.CashAccount).ToList();
+                if (Evaluate(graph, a, credits, start, window) is { } alert)
+                {
+                    alerts.Add(alert);
+                    i = j;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+        }
+
+        return alerts;
+    }
+
+    private Alert? Evaluate(FlowGraph graph, int account, List<int> credits, long start, long window)
+    {
+        var senders = credits.Select(e => graph.Source[e]).Distinct().Count();
+        if (senders < options.MinCollectionSenders)
+        {
+            return null;
+        }
+
+        var amounts = credits.Select(e => graph.Cents[e]).Order().ToArray();
+        var median = amounts[amounts.Length / 2];
+        var inCents = amounts.Sum();
+        if (median > FlowGraphBuilder.ToCents(options.MaxMedianCredit) || inCents < FlowGraphBuilder.ToCents(options.MinCollected))
+        {
+            return null;
+        }
+
+        var remittances = new List<int>();
+        foreach (var e in graph.OutgoingOf(account))
+        {
+            if (graph.Ticks[e] >= start && graph.Ticks[e] <= start + window + (TimeSpan.TicksPerDay * 7) && graph.Cents[e] >= 5 * median)
+            {
+                remittances.Add(e);
+            }
+        }
+
+        var outCents = remittances.Sum(e => graph.Cents[e]);
+        if (remittances.Count == 0 || remittances.Count * 4 > credits.Count || outCents < inCents * 0.7)
+        {
+            return null;
+        }
+
+        var focus = graph.Accounts[account];
+        var edges = credits.Concat(remittances).Order().ToArray();
+        var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
+        var counterparties = credits.Select(e => graph.Source[e]).Concat(remittances.Select(e => graph.Target[e]))
+            .Where(c => c != graph.CashAccount).Distinct().Select(c => graph.Accounts[c]).Order(StringComparer.Ordinal);
+        var z = Math.Log((double)senders / options.MinCollectionSenders) + ((double)outCents / inCents) - 0.7;
+        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"{senders} senders paid {credits.Count} small credits (median {Format.Money(median / 100m)}, {Format.Money(inCents / 100m)} in all) into {focus} within 30 days, " +
+            $"remitted in {remittances.Count} transfers of {Format.Money(outCents / 100m)}; transactions {Format.TxIds(txIds)}.");
+        return new Alert(
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(UndergroundBankingDetector), Math.Round(score, 6), focus,
+            [focus, .. counterparties], txIds, inCents / 100m, graph.TimeOf(edges[0]), graph.TimeOf(edges[^1]), sentence);
+    }
+}
