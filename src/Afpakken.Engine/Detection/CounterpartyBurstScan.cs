@@ -32,7 +32,7 @@ internal sealed class CounterpartyBurstScan
     public List<Burst> Run()
     {
         var found = new List<Burst>();
-        var span = new Dictionary<int, (long First, long Last)>();
+        Dictionary<int, (long First, long Last)> span = [];
         var oneOffFirsts = new List<(long First, int Counterparty)>();
         var weekly = new HashSet<long>();
         for (var a = 0; a < _graph.AccountCount; a++)
@@ -48,6 +48,8 @@ internal sealed class CounterpartyBurstScan
                 continue;
             }
 
+            // Clearing costs the capacity a hub left behind; start afresh after a big account instead.
+            span = span.Count > 1024 ? [] : span;
             span.Clear();
             foreach (var e in edges)
             {
@@ -142,7 +144,13 @@ internal sealed class CounterpartyBurstScan
     {
         var burstEdges = new List<int>();
         long burstCents = 0;
+        // Clearing costs the capacity a hub left behind: shrink it again after a big account.
+        var wasBig = weekly.Count > 1024;
         weekly.Clear();
+        if (wasBig)
+        {
+            weekly.TrimExcess();
+        }
         var monthly = new Dictionary<long, long>();
         foreach (var e in edges)
         {

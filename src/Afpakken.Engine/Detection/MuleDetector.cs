@@ -16,7 +16,7 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
     {
         var exit = graph.ChannelNames.Select(c => c is Channels.CashWithdrawal or Channels.Crypto).ToArray();
         var alerts = new List<Alert>();
-        var seenSenders = new HashSet<int>();
+        var seenSenders = new DistinctCounter(graph.AccountCount);
         var newInflows = new List<int>();
         var dwell = options.Dwell.Ticks;
         for (var a = 0; a < graph.AccountCount; a++)
@@ -33,7 +33,7 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
                 continue;
             }
 
-            seenSenders.Clear();
+            seenSenders.Reset();
             newInflows.Clear();
             foreach (var e in incoming)
             {

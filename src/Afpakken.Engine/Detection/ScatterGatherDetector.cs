@@ -25,7 +25,12 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
                 continue;
             }
 
+            var wasBig = byTarget.Count > 1024;
             byTarget.Clear();
+            if (wasBig)
+            {
+                byTarget.TrimExcess();
+            }
             foreach (var split in outgoing)
             {
                 var mid = graph.Target[split];

@@ -42,13 +42,13 @@ public sealed class AccountFeatures
             cashChannels[c] = graph.ChannelNames[c] is Channels.CashDeposit or Channels.CashWithdrawal;
         }
 
-        var seen = new HashSet<int>();
+        var seen = new DistinctCounter(graph.AccountCount);
         for (var a = 0; a < graph.AccountCount; a++)
         {
             var incoming = graph.IncomingOf(a);
             var outgoing = graph.OutgoingOf(a);
             long inCents = 0, outCents = 0, cashCents = 0;
-            seen.Clear();
+            seen.Reset();
             foreach (var e in incoming)
             {
                 inCents += graph.Cents[e];
@@ -57,7 +57,7 @@ public sealed class AccountFeatures
             }
 
             var senders = seen.Count;
-            seen.Clear();
+            seen.Reset();
             foreach (var e in outgoing)
             {
                 outCents += graph.Cents[e];

@@ -92,8 +92,10 @@ public sealed class PipelineService
         var alerts = new List<Alert>();
         foreach (var detector in Detectors())
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var found = detector.Detect(graph);
-            log.Information("{Detector} raised {Alerts} alerts", detector.GetType().Name, found.Count);
+            log.Information("{Detector} raised {Alerts} alerts in {Milliseconds} ms",
+                detector.GetType().Name, found.Count, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             alerts.AddRange(found);
         }
 
