@@ -5,7 +5,7 @@ using Serilog;
 namespace Afpakken.Jobs.Hangfire;
 
 /// <summary>
-/// Picks up the Parquet files in the drop folder: one <see cref="IngestFileJob"/> per file, chained in name order
+/// Picks up the Parquet, Arrow and CSV files in the drop folder (with <c>drop/mapping.json</c> when there is one): one <see cref="IngestFileJob"/> per file, chained in name order
 /// so that ingests never run side by side, then a <see cref="DetectJob"/> after the last one.
 /// Re-running is harmless: files already in the ingest ledger are skipped by the ingest itself.
 /// </summary>
@@ -21,12 +21,16 @@ public sealed class NightlyJob
         _logger = logger.ForContext<NightlyJob>();
     }
 
+    private static readonly string[] DataExtensions = [".parquet", ".arrow", ".arrows", ".feather", ".csv"];
+
+    private static bool IsDataFile(string path) => DataExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
+
     /// <summary>Returns the id of the enqueued detect job, or null when the drop folder held no files.</summary>
     public Task<string?> RunAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var layout = new DataLayout(dataDirectory);
         var files = Directory.Exists(layout.Drop)
-            ? Directory.GetFiles(layout.Drop, "*.parquet").Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(layout.Drop).Where(IsDataFile).Order(StringComparer.Ordinal).ToList()
             : [];
         if (files.Count == 0)
         {

@@ -55,7 +55,7 @@ public class HangfireJobsTests
     {
         await using var host = await JobsHost.StartAsync(runWorker: false);
         var root = host.DataDirectory;
-        foreach (var name in new[] { "b.parquet", "a.parquet", "ignored.csv" })
+        foreach (var name in new[] { "c.parquet", "a.parquet", "b.csv", "notes.txt", "mapping.json" })
         {
             await File.WriteAllBytesAsync(Path.Combine(root, "drop", name), []);
         }
@@ -67,13 +67,34 @@ public class HangfireJobsTests
         var detect = connection.GetJobData(detectId!);
         Assert.Equal(typeof(DetectJob), detect.Job.Type);
         Assert.Equal(AwaitingState.StateName, detect.State);
-        var secondIngestId = connection.GetStateData(detectId!).Data["ParentId"];
-        var secondIngest = connection.GetJobData(secondIngestId);
+        var lastIngestId = connection.GetStateData(detectId!).Data["ParentId"];
+        var secondIngest = connection.GetJobData(lastIngestId);
         Assert.Equal(typeof(IngestFileJob), secondIngest.Job.Type);
-        Assert.Equal(Path.Combine(root, "drop", "b.parquet"), secondIngest.Job.Args[0]);
-        var firstIngest = connection.GetJobData(connection.GetStateData(secondIngestId).Data["ParentId"]);
+        Assert.Equal(Path.Combine(root, "drop", "c.parquet"), secondIngest.Job.Args[0]);
+        var secondId = connection.GetStateData(lastIngestId).Data["ParentId"];
+        Assert.Equal(Path.Combine(root, "drop", "b.csv"), connection.GetJobData(secondId).Job.Args[0]);
+        var firstIngest = connection.GetJobData(connection.GetStateData(secondId).Data["ParentId"]);
         Assert.Equal(Path.Combine(root, "drop", "a.parquet"), firstIngest.Job.Args[0]);
         Assert.Equal(EnqueuedState.StateName, firstIngest.State);
+    }
+
+    [Fact]
+    public async Task A_dropped_file_rejected_whole_is_set_aside_with_its_reason_so_the_next_night_is_not_blocked()
+    {
+        await using var host = await JobsHost.StartAsync(runWorker: false);
+        var dropped = Path.Combine(host.DataDirectory, "drop", "broken.parquet");
+        await File.WriteAllTextAsync(dropped, "this is not parquet");
+        var job = (IngestFileJob)host.Services.GetService(typeof(IngestFileJob))!;
+
+        var error = await Assert.ThrowsAsync<Afpakken.Engine.Contract.InvalidInputException>(
+            () => job.RunAsync(dropped, host.DataDirectory, CancellationToken.None));
+
+        Assert.False(File.Exists(dropped));
+        var reason = await File.ReadAllTextAsync(Path.Combine(host.DataDirectory, "drop", "rejected", "broken.parquet.reason.txt"));
+        Assert.Contains("not a Parquet file", reason, StringComparison.Ordinal);
+        Assert.Contains("not a Parquet file", error.Message, StringComparison.Ordinal);
+        var nightly = (NightlyJob)host.Services.GetService(typeof(NightlyJob))!;
+        Assert.Null(await nightly.RunAsync(host.DataDirectory, CancellationToken.None));
     }
 
     private static async Task<StateData> WaitForFinalStateAsync(JobStorage storage, string jobId)
