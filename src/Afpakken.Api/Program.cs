@@ -17,6 +17,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapAlertsApi();
+app.MapIngestApi();
 app.MapOpenApi();
 app.UseAfpakkenDashboard();
 await app.RunAsync();

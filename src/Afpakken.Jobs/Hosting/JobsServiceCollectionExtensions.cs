@@ -1,3 +1,4 @@
+using Afpakken.Engine.Ingest;
 using Afpakken.Engine.Pipeline;
 using Afpakken.Engine.Storage;
 using Afpakken.Jobs.Hangfire;
@@ -29,7 +30,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Serilog.ILogger>(_ => Serilog.Log.Logger);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AfpakkenOptions>>().Value.Layout());
-        services.TryAddSingleton<IAlertStore>(sp =>
+        services.TryAddSingleton(sp =>
         {
             var layout = sp.GetRequiredService<DataLayout>();
             layout.EnsureCreated();
@@ -37,6 +38,8 @@ public static class JobsServiceCollectionExtensions
             store.EnsureSchemaAsync().GetAwaiter().GetResult();
             return store;
         });
+        services.TryAddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.TryAddSingleton(sp => new IngestLedger(sp.GetRequiredService<SqliteStore>()));
         services.TryAddSingleton(sp => new PipelineService(
             sp.GetRequiredService<Serilog.ILogger>().ForContext<PipelineService>(), sp.GetRequiredService<TimeProvider>()));
 
