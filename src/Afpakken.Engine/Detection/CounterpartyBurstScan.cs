@@ -20,6 +20,7 @@ internal sealed class CounterpartyBurstScan
     private readonly bool _incoming;
     private readonly long _window;
     private readonly FanDetectionOptions _options;
+    private long[]? _counterpartyTotals;
 
     public CounterpartyBurstScan(FlowGraph graph, bool incoming, TimeSpan window, FanDetectionOptions options)
     {
@@ -78,7 +79,8 @@ internal sealed class CounterpartyBurstScan
             }
 
             oneOffFirsts.Sort();
-            foreach (var cluster in Clusters(oneOffFirsts))
+            var needed = Needed(oneOffFirsts, _graph.Ticks[0], _graph.Ticks[^1]);
+            foreach (var cluster in Clusters(oneOffFirsts, needed))
             {
                 if (Evaluate(a, edges, cluster, weekly) is { } burst)
                 {
@@ -92,8 +94,29 @@ internal sealed class CounterpartyBurstScan
 
     private int Counterparty(int edge) => _incoming ? _graph.Source[edge] : _graph.Target[edge];
 
-    /// <summary>Maximal runs of one-off counterparties whose first contacts fit, window by window, with enough of them.</summary>
-    private IEnumerable<HashSet<int>> Clusters(List<(long First, int Counterparty)> firsts)
+    /// <summary>
+    /// How many one-off counterparties a window must hold to be a burst for this account: the minimum, or the burst
+    /// factor times the account's own median of one-off arrivals per window over the analysed weeks — so that an
+    /// exchange or a money-transfer office, whose every customer is one-off, is measured against its own normal,
+    /// while an account that lives only for its burst is not.
+    /// </summary>
+    private int Needed(List<(long First, int Counterparty)> firsts, long from, long to)
+    {
+        var weeks = (int)((to - from) / TicksPerWeek) + 1;
+        var perWeek = new int[weeks];
+        foreach (var (first, _) in firsts)
+        {
+            perWeek[(int)((first - from) / TicksPerWeek)]++;
+        }
+
+        Array.Sort(perWeek);
+        var median = weeks % 2 == 1 ? perWeek[weeks / 2] : (perWeek[(weeks / 2) - 1] + perWeek[weeks / 2]) / 2.0;
+        var expected = median * ((double)_window / TicksPerWeek);
+        return Math.Max(_options.MinCounterparties, (int)Math.Ceiling(_options.BurstFactor * expected));
+    }
+
+    /// <summary>Maximal runs of one-off counterparties whose first contacts fit, window by window, with at least <paramref name="needed"/> of them.</summary>
+    private IEnumerable<HashSet<int>> Clusters(List<(long First, int Counterparty)> firsts, int needed)
     {
         var covered = new bool[firsts.Count];
         var j = 0;
@@ -105,7 +128,7 @@ internal sealed class CounterpartyBurstScan
                 j++;
             }
 
-            if (j - i + 1 >= _options.MinCounterparties)
+            if (j - i + 1 >= needed)
             {
                 for (var k = i; k <= j; k++)
                 {
@@ -151,6 +174,7 @@ internal sealed class CounterpartyBurstScan
         {
             weekly.TrimExcess();
         }
+
         var monthly = new Dictionary<long, long>();
         foreach (var e in edges)
         {
@@ -184,7 +208,42 @@ internal sealed class CounterpartyBurstScan
             return null;
         }
 
+        if (MedianCounterpartyShare(burstEdges) < _options.MinCounterpartyShare)
+        {
+            return null;
+        }
+
         return new Burst(account, [.. burstEdges], n, burstCents, baselineWeekly, baselineMonthly);
+    }
+
+    /// <summary>
+    /// For each counterparty in the burst, the share of its own outflow (fan-in) or inflow (fan-out) that went through
+    /// this burst; the median over them. Senders instrumented for a funnel move most of what they have through it;
+    /// the customers of a shop, a car dealer or a notary spend a small part of theirs there.
+    /// </summary>
+    private double MedianCounterpartyShare(List<int> burstEdges)
+    {
+        _counterpartyTotals ??= Totals();
+        var perCounterparty = new Dictionary<int, long>();
+        foreach (var e in burstEdges)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(perCounterparty, Counterparty(e), out _) += _graph.Cents[e];
+        }
+
+        return Median(perCounterparty.Select(kv => (double)kv.Value / Math.Max(1, _counterpartyTotals[kv.Key])));
+    }
+
+    /// <summary>Every account's total outflow (for fan-in senders) or inflow (for fan-out recipients).</summary>
+    private long[] Totals()
+    {
+        var totals = new long[_graph.AccountCount];
+        var side = _incoming ? _graph.Source : _graph.Target;
+        for (var e = 0; e < _graph.EdgeCount; e++)
+        {
+            totals[side[e]] += _graph.Cents[e];
+        }
+
+        return totals;
     }
 
     private static double Median(IEnumerable<double> values)

@@ -29,6 +29,13 @@ public sealed class FanDetectionOptions
     [Range(0.0, 100.0)]
     public double AmountFactor { get; set; } = 1.5;
 
+    /// <summary>
+    /// The median counterparty must have moved at least this share of its own outflow (fan-in) or inflow (fan-out)
+    /// through the burst: instrumented accounts do, the customers of a busy business do not.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinCounterpartyShare { get; set; } = 0.5;
+
     /// <summary>Least total amount of a burst, in the transactions' currency units.</summary>
     [Range(0, 1_000_000_000)]
     public decimal MinTotal { get; set; } = 2_500m;
