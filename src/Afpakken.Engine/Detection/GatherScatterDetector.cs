@@ -27,13 +27,15 @@ public sealed class GatherScatterDetector(LayeringOptions options) : IDetector
 
             var oneOffIn = OneOff(graph, incoming, h, graph.Source, window);
             var oneOffOut = OneOff(graph, outgoing, h, graph.Target, window);
+            var needed = Needed(graph, oneOffIn, window);
             var i = 0;
             while (i < oneOffIn.Count)
             {
                 var start = graph.Ticks[oneOffIn[i]];
                 var gathered = oneOffIn.Skip(i).TakeWhile(e => graph.Ticks[e] - start <= window).ToList();
                 var scattered = oneOffOut.Where(e => graph.Ticks[e] > start && graph.Ticks[e] - start <= window).ToList();
-                if (Structure(graph, h, gathered, scattered, incoming, outgoing, start) is { } alert)
+                if (gathered.Select(e => graph.Source[e]).Distinct().Count() >= needed &&
+                    Structure(graph, h, gathered, scattered, incoming, outgoing, start) is { } alert)
                 {
                     alerts.Add(alert);
                     i += gathered.Count;
@@ -46,6 +48,30 @@ public sealed class GatherScatterDetector(LayeringOptions options) : IDetector
         }
 
         return alerts;
+    }
+
+    /// <summary>
+    /// The sources a window must gather from: the minimum, or three times the hub's own median of one-off arrivals
+    /// per window over the analysed weeks — an exchange whose every customer is one-off is measured against itself.
+    /// </summary>
+    private int Needed(FlowGraph graph, List<int> oneOffIn, long window)
+    {
+        const long week = TimeSpan.TicksPerDay * 7;
+        var from = graph.Ticks[0];
+        var weeks = (int)((graph.Ticks[^1] - from) / week) + 1;
+        var perWeek = new int[weeks];
+        var seen = new HashSet<int>();
+        foreach (var e in oneOffIn)
+        {
+            if (seen.Add(graph.Source[e]))
+            {
+                perWeek[(int)((graph.Ticks[e] - from) / week)]++;
+            }
+        }
+
+        Array.Sort(perWeek);
+        var median = perWeek[weeks / 2];
+        return Math.Max(options.MinBranches, (int)Math.Ceiling(3.0 * median * window / week));
     }
 
     /// <summary>Edges to or from counterparties whose whole relationship with the hub falls within one window.</summary>

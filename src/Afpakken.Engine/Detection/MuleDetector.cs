@@ -14,7 +14,7 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
 
     public IReadOnlyList<Alert> Detect(FlowGraph graph)
     {
-        var exit = graph.ChannelNames.Select(c => c is Channels.CashWithdrawal or Channels.Crypto).ToArray();
+        var exit = graph.ChannelNames.Select(c => c is Channels.CashWithdrawal or Channels.Crypto or Channels.MoneyTransfer).ToArray();
         var alerts = new List<Alert>();
         var seenSenders = new DistinctCounter(graph.AccountCount);
         var newInflows = new List<int>();
@@ -122,6 +122,13 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
             return null;
         }
 
+        // A business passing a couple of new customers' payments on to its supplier is no mule: with only a few new
+        // senders, the money must leave as cash or crypto, the mule's usual exits.
+        if (senders < options.SendersWithoutExit && exitCents < outCents * options.MinExitShare)
+        {
+            return null;
+        }
+
         return ToAlert(graph, account, episode, outs, inCents, outCents, exitCents, senders, otherIn);
     }
 
@@ -140,7 +147,7 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
             .Where(c => c != graph.CashAccount).Distinct().Select(c => graph.Accounts[c]).Order(StringComparer.Ordinal);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{Format.Money(inCents / 100m)} from {senders} new senders into {focus} and {Format.Money(outCents / 100m)} ({(double)outCents / inCents:P0}) out again within {hours:0} h" +
-            $"{(exitCents > 0 ? $", {exitShare:P0} of it as cash or crypto" : "")}; transactions {Format.TxIds(txIds)}.");
+            $"{(exitCents > 0 ? $", {exitShare:P0} of it as cash, crypto or money transfer" : "")}; transactions {Format.TxIds(txIds)}.");
         return new Alert(
             BurstAlerts.StableId(Typology, focus, graph.TxIds[inflows[0]]), Typology, nameof(MuleDetector), Math.Round(score, 6), focus,
             [focus, .. counterparties], txIds, inCents / 100m, first, last, sentence);

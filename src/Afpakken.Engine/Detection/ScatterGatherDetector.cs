@@ -16,7 +16,7 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
     {
         var alerts = new List<Alert>();
         var window = options.Window.Ticks;
-        var byTarget = new Dictionary<int, List<(int Split, int Join)>>();
+        var byTarget = new Dictionary<int, List<Leg>>();
         for (var s = 0; s < graph.AccountCount; s++)
         {
             var outgoing = graph.OutgoingOf(s);
@@ -39,32 +39,15 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
                     continue;
                 }
 
-                var followed = 0;
-                var forwardLimit = graph.Ticks[split] + window;
-                foreach (var join in graph.OutgoingOf(mid))
+                // Two hops (source → intermediary → target) and three (… → second intermediary → target).
+                var limit = graph.Ticks[split] + window;
+                foreach (var join in Forwards(graph, split, limit, s))
                 {
-                    if (graph.Ticks[join] <= graph.Ticks[split])
+                    AddLeg(byTarget, graph.Target[join], new Leg(split, -1, join));
+                    foreach (var onward in Forwards(graph, join, limit, s))
                     {
-                        continue;
+                        AddLeg(byTarget, graph.Target[onward], new Leg(split, join, onward));
                     }
-
-                    if (graph.Ticks[join] > forwardLimit || ++followed > options.MaxBranching)
-                    {
-                        break;
-                    }
-
-                    var target = graph.Target[join];
-                    if (target == s || target == graph.CashAccount || graph.Cents[join] < graph.Cents[split] * options.MinForwardShare || graph.Cents[join] > graph.Cents[split])
-                    {
-                        continue;
-                    }
-
-                    if (!byTarget.TryGetValue(target, out var legs))
-                    {
-                        byTarget[target] = legs = [];
-                    }
-
-                    legs.Add((split, join));
                 }
             }
 
@@ -80,7 +63,65 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
         return alerts;
     }
 
-    private Alert? Structure(FlowGraph graph, int source, int target, List<(int Split, int Join)> legs)
+    /// <summary>One way from the source to a target: the split, an optional middle hop (-1 for two hops), the join.</summary>
+    private readonly record struct Leg(int Split, int Middle, int Join);
+
+    private static void AddLeg(Dictionary<int, List<Leg>> byTarget, int target, Leg leg)
+    {
+        if (!byTarget.TryGetValue(target, out var legs))
+        {
+            byTarget[target] = legs = [];
+        }
+
+        legs.Add(leg);
+    }
+
+    /// <summary>The edges by which the receiver of <paramref name="edge"/> passes most of it on, later and within the window.</summary>
+    private IEnumerable<int> Forwards(FlowGraph graph, int edge, long limit, int source)
+    {
+        var followed = 0;
+        var at = graph.Target[edge];
+        if (at == graph.CashAccount)
+        {
+            yield break;
+        }
+
+        // Binary search to the first later edge, then walk forward by index (a span cannot live in an iterator).
+        var start = graph.OutOffsets[at];
+        var end = graph.OutOffsets[at + 1];
+        var lo = start;
+        var hi = end;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (graph.Ticks[graph.OutEdges[mid]] <= graph.Ticks[edge])
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < end; i++)
+        {
+            var next = graph.OutEdges[i];
+            if (graph.Ticks[next] > limit || ++followed > options.MaxBranching)
+            {
+                yield break;
+            }
+
+            var to = graph.Target[next];
+            if (to != source && to != graph.CashAccount && to != at &&
+                graph.Cents[next] >= graph.Cents[edge] * options.MinForwardShare && graph.Cents[next] <= graph.Cents[edge])
+            {
+                yield return next;
+            }
+        }
+    }
+
+    private Alert? Structure(FlowGraph graph, int source, int target, List<Leg> legs)
     {
         // One leg per intermediary (its first), and the whole structure within the window.
         var chosen = legs.GroupBy(l => graph.Target[l.Split]).Select(g => g.First()).OrderBy(l => l.Split).ToList();
@@ -98,10 +139,11 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
         }
 
         var joinCents = chosen.Sum(l => graph.Cents[l.Join]);
-        var edges = chosen.SelectMany(l => new[] { l.Split, l.Join }).Order().ToArray();
+        var edges = chosen.SelectMany(l => l.Middle < 0 ? new[] { l.Split, l.Join } : [l.Split, l.Middle, l.Join]).Order().ToArray();
         var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
         var focus = graph.Accounts[source];
         var mids = chosen.Select(l => graph.Accounts[graph.Target[l.Split]]).ToList();
+        var seconds = chosen.Where(l => l.Middle >= 0).Select(l => graph.Accounts[graph.Target[l.Middle]]).Distinct(StringComparer.Ordinal).ToList();
         var first = graph.TimeOf(edges[0]);
         var last = graph.TimeOf(edges[^1]);
         var z = Math.Log((double)chosen.Count / options.MinBranches) + (Math.Log((double)splitCents / FlowGraphBuilder.ToCents(options.MinTotal)) / 4);
@@ -111,6 +153,6 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
             $"{Format.Money(joinCents / 100m)} on to {graph.Accounts[target]} within {(last - first).TotalDays:0.#} days; transactions {Format.TxIds(txIds)}.");
         return new Alert(
             BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(ScatterGatherDetector), Math.Round(score, 6), focus,
-            [focus, .. mids, graph.Accounts[target]], txIds, splitCents / 100m, first, last, sentence);
+            [focus, .. mids, .. seconds, graph.Accounts[target]], txIds, splitCents / 100m, first, last, sentence);
     }
 }

@@ -47,6 +47,16 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
                 var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
                 near.Clear();
                 near.AddRange(deposits.Where(e => graph.Cents[e] >= low && graph.Cents[e] <= high && !claimed.Contains(e)));
+
+                // Structuring leaves a cliff: many deposits just below the line and few just above it. A business whose
+                // takings simply range across the line deposits about as often just above as just below.
+                var threshCents = FlowGraphBuilder.ToCents(threshold);
+                var above = deposits.Count(e => graph.Cents[e] >= threshCents && graph.Cents[e] < threshCents + (threshCents - low));
+                if (near.Count < options.CliffFactor * (above + 1))
+                {
+                    continue;
+                }
+
                 foreach (var run in Runs(graph, near))
                 {
                     var cents = run.Sum(e => graph.Cents[e]);

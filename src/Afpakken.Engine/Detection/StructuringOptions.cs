@@ -26,6 +26,10 @@ public sealed class StructuringOptions
 
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Deposits just below the line must outnumber those just above it (as far above as the band is below) by this factor, plus one.</summary>
+    [Range(1.0, 100.0)]
+    public double CliffFactor { get; set; } = 3.0;
+
     /// <summary>Near-threshold deposits must be at least this share of all the account's cash deposits in the window,
     /// so that a cash business depositing all kinds of amounts does not fire on the few that land near the line.</summary>
     [Range(0.0, 1.0)]

@@ -22,7 +22,7 @@ public class MuleDetectorTests
 
         Assert.Equal(("mule", "MULE", 7_000m), (alert.Typology, alert.FocusAccount, alert.TotalAmount));
         Assert.Equal(["in1", "in2", "in3", "out1", "out2"], alert.TxIds);
-        Assert.Contains("€7,000.00 from 3 new senders into MULE and €6,700.00 (96 %) out again within 23 h, 100 % of it as cash or crypto", alert.Explanation, StringComparison.Ordinal);
+        Assert.Contains("€7,000.00 from 3 new senders into MULE and €6,700.00 (96 %) out again within 23 h, 100 % of it as cash, crypto or money transfer", alert.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
