@@ -103,6 +103,25 @@ public sealed class WorldGeneratorTests(GeneratedWorld world) : IClassFixture<Ge
     }
 
     [Fact]
+    public void No_account_transacts_before_it_is_opened_or_after_it_is_closed()
+    {
+        var accounts = world.Accounts.ToDictionary(a => a.AccountId);
+        foreach (var t in world.All)
+        {
+            var day = DateOnly.FromDateTime(t.At);
+            foreach (var id in new[] { t.From, t.To }.Where(a => a != CashAccount.Id))
+            {
+                var account = accounts[id];
+                Assert.True(account.OpenedAt <= day, $"{t.Id} on {id} before {account.OpenedAt}");
+                Assert.True(account.ClosedAt is null || day <= account.ClosedAt, $"{t.Id} on {id} after {account.ClosedAt}");
+            }
+        }
+
+        Assert.Contains(world.Accounts, a => a.ClosedAt is not null);
+        Assert.Contains(world.Accounts, a => a.OpenedAt.Year == 2025 && a.Kind == "personal");
+    }
+
+    [Fact]
     public void Laundering_is_a_small_minority_of_rows()
     {
         var share = (double)world.Truth.LaunderingTxIds.Count / world.All.Count;
