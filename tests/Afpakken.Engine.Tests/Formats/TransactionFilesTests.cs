@@ -76,6 +76,29 @@ public sealed class TransactionFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task Parquet_transactions_are_snappy_with_dictionary_encoded_channel()
+    {
+        var path = Path.Combine(_dir, "transactions.parquet");
+        var batch = new TransactionBatch(1_000);
+        for (var i = 0; i < batch.Capacity; i++)
+        {
+            batch.Add($"T{i}", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i), $"A{i}", $"B{i}", 10m + i, "EUR",
+                i % 3 == 0 ? Channels.Card : Channels.Wire);
+        }
+
+        await using (var writer = await TransactionFileWriter.CreateAsync(FileFormat.Parquet, path))
+        {
+            await writer.WriteAsync(batch);
+        }
+
+        await using var reader = await Parquet.ParquetReader.CreateAsync(path);
+        using var group = reader.OpenRowGroupReader(0);
+        var channel = group.GetMetadata(reader.Schema.DataFields.Single(f => f.Name == TransactionSchema.Channel))!.MetaData!;
+        Assert.Equal(Parquet.Meta.CompressionCodec.SNAPPY, channel.Codec);
+        Assert.Contains(channel.Encodings, e => e is Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY);
+    }
+
+    [Fact]
     public async Task Arrow_reader_refuses_a_non_arrow_file()
     {
         await Assert.ThrowsAsync<InvalidInputException>(async () =>
