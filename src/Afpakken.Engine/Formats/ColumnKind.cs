@@ -37,7 +37,7 @@ internal static class ColumnKinds
         DecimalDataField => ColumnKind.Decimal,
         DateTimeDataField { DateTimeFormat: DateTimeFormat.Date } => ColumnKind.Date,
         DateTimeDataField => ColumnKind.Timestamp,
-        _ when field.ClrType == typeof(string) => ColumnKind.String,
+        _ when field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) => ColumnKind.String,
         _ when field.ClrType == typeof(DateOnly) => ColumnKind.Date,
         _ when field.ClrType == typeof(DateTime) => ColumnKind.Timestamp,
         _ when field.ClrType == typeof(decimal) => ColumnKind.Decimal,

@@ -62,6 +62,10 @@ internal sealed class TransactionStream : IAsyncDisposable
             await _transactions.WriteAsync(slot.Batch, ct);
             var n = slot.Batch.Count;
             await _truth.WriteAsync(new TableChunk(TruthSchemas.TransactionsTruth, [slot.Batch.TxId, slot.IsLaundering, slot.Typology, slot.PatternId], n), ct);
+
+            // Row-group ids and the writer's buffers live long enough to reach gen 2, where a lazy GC lets them pile up
+            // on a big machine; a background collection per row group keeps the peak near the live set.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         }, ct);
         _current = 1 - _current;
         _slots[_current].Batch.Clear();

@@ -1,0 +1,182 @@
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Generation;
+
+namespace Afpakken.Engine.Tests.Generation;
+
+/// <summary>Every typology is planted at least the documented minimum number of times, labelled, and has its shape.</summary>
+public sealed class PlantedTypologyTests(GeneratedWorld world) : IClassFixture<GeneratedWorld>
+{
+    public static TheoryData<string> AllTypologies => [.. Typologies.All];
+
+    [Theory]
+    [MemberData(nameof(AllTypologies))]
+    public void Each_typology_has_the_minimum_operations_and_labelled_transactions(string typology)
+    {
+        var ops = world.Operations(typology).ToList();
+        Assert.True(ops.Count >= Typologies.MinimumOperationsPerTypology, $"{typology}: {ops.Count}");
+        Assert.Equal(Typologies.OperationsPerTypology(GeneratedWorld.Transactions), ops.Count);
+        foreach (var op in ops)
+        {
+            var txs = world.Of(op);
+            Assert.Equal(op.TxCount, txs.Count);
+            Assert.All(txs, t => Assert.Equal(typology, world.Truth.TypologyOf(t.Id)));
+            Assert.Equal(op.TotalAmount, txs.Sum(t => t.Amount));
+            Assert.Equal(op.FirstAt, txs[0].At);
+            Assert.Equal(op.LastAt, txs[^1].At);
+            Assert.Contains(op.FocusAccount, op.Accounts);
+            Assert.All(txs.SelectMany(t => new[] { t.From, t.To }).Where(a => a != CashAccount.Id), a => Assert.Contains(a, op.Accounts));
+        }
+    }
+
+    [Fact]
+    public void Every_laundering_label_points_at_a_transaction_in_the_transactions_file()
+    {
+        Assert.All(world.Truth.LaunderingTxIds, id => Assert.True(world.ById.ContainsKey(id), id));
+        Assert.Equal(world.Truth.Operations.Sum(o => o.TxCount), world.Truth.LaunderingTxIds.Count);
+    }
+
+    [Fact]
+    public void Fan_in_has_at_least_five_distinct_senders_to_the_hub_within_seven_days_and_forwards_onward()
+    {
+        foreach (var op in world.Operations(Typologies.FanIn))
+        {
+            var txs = world.Of(op);
+            var inflows = txs.Where(t => t.To == op.FocusAccount).ToList();
+            Assert.InRange(inflows.Select(t => t.From).Distinct().Count(), 5, 20);
+            Assert.True(inflows[^1].At - inflows[0].At <= TimeSpan.FromDays(7));
+            var outflow = txs.Where(t => t.From == op.FocusAccount).Sum(t => t.Amount);
+            Assert.InRange(outflow / inflows.Sum(t => t.Amount), 0.9m, 0.99m);
+        }
+    }
+
+    [Fact]
+    public void Fan_out_pays_at_least_five_recipients_within_72_hours()
+    {
+        foreach (var op in world.Operations(Typologies.FanOut))
+        {
+            var outflows = world.Of(op).Where(t => t.From == op.FocusAccount).ToList();
+            Assert.InRange(outflows.Select(t => t.To).Distinct().Count(), 5, 20);
+            Assert.True(outflows[^1].At - outflows[0].At <= TimeSpan.FromHours(72));
+        }
+    }
+
+    [Fact]
+    public void Mule_passes_at_least_ninety_percent_through_within_48_hours()
+    {
+        foreach (var op in world.Operations(Typologies.Mule))
+        {
+            var txs = world.Of(op);
+            var inflows = txs.Where(t => t.To == op.FocusAccount).ToList();
+            var start = inflows[0].At;
+            var inSum = inflows.Sum(t => t.Amount);
+            var outSum = txs.Where(t => t.From == op.FocusAccount && t.At - start <= TimeSpan.FromHours(48)).Sum(t => t.Amount);
+            Assert.True(outSum / inSum >= 0.9m, $"{op.PatternId}: {outSum}/{inSum}");
+            Assert.True(outSum <= inSum);
+            Assert.True(inSum - outSum <= 0.05m * inSum, "residual above 5 %");
+            Assert.True(inflows.Select(t => t.From).Distinct().Count() >= 2);
+        }
+    }
+
+    [Fact]
+    public void Scatter_gather_splits_over_intermediaries_that_rejoin_into_one_target_within_ten_days()
+    {
+        foreach (var op in world.Operations(Typologies.ScatterGather))
+        {
+            var txs = world.Of(op);
+            var firstHop = txs.Where(t => t.From == op.FocusAccount).Select(t => t.To).Distinct().Count();
+            Assert.InRange(firstHop, 3, 8);
+            var target = txs.GroupBy(t => t.To).OrderByDescending(g => g.Select(t => t.From).Distinct().Count()).First();
+            Assert.Equal(firstHop, target.Select(t => t.From).Distinct().Count());
+            Assert.True(op.LastAt - op.FirstAt <= TimeSpan.FromDays(10));
+            Assert.InRange(txs.Count / firstHop, 2, 3);
+        }
+    }
+
+    [Fact]
+    public void Gather_scatter_gathers_into_a_hub_and_scatters_within_ten_days()
+    {
+        foreach (var op in world.Operations(Typologies.GatherScatter))
+        {
+            var txs = world.Of(op);
+            Assert.InRange(txs.Where(t => t.To == op.FocusAccount).Select(t => t.From).Distinct().Count(), 3, 8);
+            Assert.InRange(txs.Where(t => t.From == op.FocusAccount).Select(t => t.To).Distinct().Count(), 3, 8);
+            Assert.True(op.LastAt - op.FirstAt <= TimeSpan.FromDays(10));
+        }
+    }
+
+    [Fact]
+    public void Cycle_returns_to_its_origin_in_three_to_six_hops_losing_at_most_ten_percent_a_hop()
+    {
+        foreach (var op in world.Operations(Typologies.Cycle))
+        {
+            var txs = world.Of(op);
+            Assert.InRange(txs.Count, 3, 6);
+            Assert.Equal(op.FocusAccount, txs[0].From);
+            for (var i = 1; i < txs.Count; i++)
+            {
+                Assert.Equal(txs[i - 1].To, txs[i].From);
+                Assert.True(txs[i].At - txs[i - 1].At <= TimeSpan.FromDays(5));
+                Assert.InRange(txs[i].Amount / txs[i - 1].Amount, 0.9m, 1m);
+            }
+
+            Assert.Equal(op.FocusAccount, txs[^1].To);
+        }
+    }
+
+    [Fact]
+    public void Structuring_deposits_cash_just_under_a_threshold_at_least_three_times_in_7_to_30_days()
+    {
+        foreach (var op in world.Operations(Typologies.Structuring))
+        {
+            var deposits = world.Of(op).Where(t => t.From == CashAccount.Id).ToList();
+            Assert.True(deposits.Count >= 3);
+            Assert.All(deposits, t => Assert.Equal(Channels.CashDeposit, t.Channel));
+            var threshold = deposits.Max(t => t.Amount) < 3_000m ? 3_000m : 10_000m;
+            Assert.All(deposits, t => Assert.InRange(t.Amount / threshold, 0.80m, 0.99m));
+            Assert.True(deposits.Sum(t => t.Amount) >= threshold);
+            Assert.InRange((deposits[^1].At - deposits[0].At).TotalDays, 7, 30);
+            Assert.Contains(deposits, t => t.To == op.FocusAccount);
+        }
+    }
+
+    [Fact]
+    public void Straw_man_assets_are_owned_by_low_income_straw_men_and_paid_from_the_principal()
+    {
+        var holders = world.Accounts.ToDictionary(a => a.AccountId, a => a.Holder);
+        var directors = world.Parties.Where(p => p.Directors is not null).ToDictionary(p => p.PartyId, p => p.Directors!);
+        foreach (var subject in world.Truth.Subjects.Where(s => s.StrawMen.Count > 0))
+        {
+            foreach (var straw in subject.StrawMen)
+            {
+                var assets = world.Assets.Where(a => a.Owner == straw).ToList();
+                Assert.InRange(assets.Count, 3, 5);
+                foreach (var asset in assets)
+                {
+                    var tx = world.ById[Assert.IsType<string>(asset.PaidFromTxIds)];
+                    Assert.Equal(Typologies.StrawMan, world.Truth.TypologyOf(tx.Id));
+                    Assert.Equal(asset.AcquisitionPrice, tx.Amount);
+                    var payer = holders[tx.From];
+
+                    // Paid from the principal's own account or a company the principal directs.
+                    Assert.True(payer == subject.PartyId || directors.GetValueOrDefault(payer) == subject.PartyId, $"{tx.Id} paid by {payer}");
+                }
+
+                var income = world.Income.Where(i => i.PartyId == straw).Max(i => i.Amount);
+                Assert.True(assets.Sum(a => a.AcquisitionPrice) > 5 * income);
+                Assert.True(world.Accounts.Count(a => a.Holder == straw) >= 2);
+                Assert.Contains(world.Parties, p => p.Directors == straw);
+            }
+        }
+
+        Assert.Equal(world.Operations(Typologies.StrawMan).Count(), world.Truth.Subjects.Sum(s => s.StrawMen.Count));
+    }
+
+    [Fact]
+    public void Subjects_own_all_operations_and_their_proceeds_are_positive()
+    {
+        var patterns = world.Truth.Subjects.SelectMany(s => s.PatternIds).ToList();
+        Assert.Equal(world.Truth.Operations.Select(o => o.PatternId).Order(), patterns.Order());
+        Assert.All(world.Truth.Subjects, s => Assert.True(s.Proceeds > 0));
+        Assert.True(world.Truth.Subjects.Count >= 4);
+    }
+}
