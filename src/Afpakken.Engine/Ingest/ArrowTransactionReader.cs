@@ -16,6 +16,10 @@ internal sealed class ArrowTransactionReader : ITransactionSource
 {
     private static readonly byte[] Magic = "ARROW1"u8.ToArray();
 
+    // Indexes into ColumnMapping.Fields.
+    private const int TxId = 0, BookedAt = 1, FromAccount = 2, ToAccount = 3, Amount = 4, Currency = 5, Channel = 6,
+        FromBank = 7, ToBank = 8, Description = 9, IsLaundering = 10, Typology = 11;
+
     private readonly Stream _stream;
     private readonly ArrowStreamReader _reader;
     private readonly int[] _column;
@@ -158,21 +162,21 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         var count = batch.Length;
         var columns = new SourceColumns(count, firstRow)
         {
-            TxId = Text(batch, 0, count, cached: false),
-            FromAccount = Text(batch, 2, count, cached: false)!,
-            ToAccount = Text(batch, 3, count, cached: false)!,
-            Currency = Text(batch, 5, count, cached: true),
-            Channel = Text(batch, 6, count, cached: true),
-            FromBank = Text(batch, 7, count, cached: true),
-            ToBank = Text(batch, 8, count, cached: true),
-            Description = Text(batch, 9, count, cached: false),
-            Typology = Text(batch, 11, count, cached: true),
+            TxId = Text(batch, TxId, count, cached: false),
+            FromAccount = Text(batch, FromAccount, count, cached: false)!,
+            ToAccount = Text(batch, ToAccount, count, cached: false)!,
+            Currency = Text(batch, Currency, count, cached: true),
+            Channel = Text(batch, Channel, count, cached: true),
+            FromBank = Text(batch, FromBank, count, cached: true),
+            ToBank = Text(batch, ToBank, count, cached: true),
+            Description = Text(batch, Description, count, cached: false),
+            Typology = Text(batch, Typology, count, cached: true),
         };
-        ArrowCells.Timestamps(batch.Column(_column[1]), columns.BookedAt, _cells);
-        columns.AmountProblem = ArrowCells.Amounts(batch.Column(_column[4]), columns.Amount, _cells);
-        if (_column[10] >= 0)
+        ArrowCells.Timestamps(batch.Column(_column[BookedAt]), columns.BookedAt, _cells);
+        columns.AmountProblem = ArrowCells.Amounts(batch.Column(_column[Amount]), columns.Amount, _cells);
+        if (_column[IsLaundering] >= 0)
         {
-            columns.IsLaundering = ArrowCells.Flags(batch.Column(_column[10]));
+            columns.IsLaundering = ArrowCells.Flags(batch.Column(_column[IsLaundering]));
         }
 
         return columns;

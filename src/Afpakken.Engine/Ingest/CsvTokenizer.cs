@@ -21,14 +21,15 @@ internal sealed class CsvTokenizer : IDisposable
     private readonly Stream _stream;
     private readonly byte _delimiter;
     private readonly SearchValues<byte> _unquotedEnd;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
     private bool _bomChecked;
     private (int Start, int Length, int ClosingQuote)[] _fields = new (int, int, int)[16];
 
-    public CsvTokenizer(string file, Stream stream, char delimiter)
+    /// <param name="initialBufferBytes">Grows as long records need; small values let tests put every buffer boundary in every place.</param>
+    public CsvTokenizer(string file, Stream stream, char delimiter, int initialBufferBytes = InitialBuffer)
     {
         if (delimiter > 127 || delimiter is '"' or '\r' or '\n')
         {
@@ -39,6 +40,7 @@ internal sealed class CsvTokenizer : IDisposable
         _stream = stream;
         _delimiter = (byte)delimiter;
         _unquotedEnd = SearchValues.Create([_delimiter, (byte)'\r', (byte)'\n']);
+        _buffer = ArrayPool<byte>.Shared.Rent(initialBufferBytes);
     }
 
     /// <summary>Fields of the current record.</summary>

@@ -24,25 +24,25 @@ internal sealed class CsvTransactionReader : ITransactionSource
 
     private readonly Stream _stream;
     private readonly CsvTokenizer _tokenizer;
-    private readonly ColumnMapping _mapping;
     private readonly CellParser _cells;
     private readonly int[] _column;
     private readonly int _headerFields;
     private readonly bool _invariantNumbers;
     private readonly Utf8TextCache?[] _cached = new Utf8TextCache?[ColumnMapping.Fields.Count];
     private readonly CsvTimestamps _timestamps;
+    private readonly bool[] _translated;
 
     private CsvTransactionReader(string file, Stream stream, CsvTokenizer tokenizer, ResolvedColumns resolved, ColumnMapping mapping)
     {
         File = file;
         _stream = stream;
         _tokenizer = tokenizer;
-        _mapping = mapping;
         _cells = new CellParser(mapping);
         _column = ColumnMapping.Fields.Select(resolved.IndexOf).ToArray();
         _headerFields = resolved.SourceNames.Count;
         _invariantNumbers = mapping.Culture is null;
         _timestamps = new CsvTimestamps(_cells, mapping.TimestampFormat is null);
+        _translated = ColumnMapping.Fields.Select(mapping.Values.ContainsKey).ToArray();
         foreach (var field in (int[])[Currency, Channel, FromBank, ToBank, Typology])
         {
             var name = ColumnMapping.Fields[field];
@@ -191,8 +191,7 @@ internal sealed class CsvTransactionReader : ITransactionSource
         }
 
         var text = Encoding.UTF8.GetString(cell);
-        var name = ColumnMapping.Fields[field];
-        return _mapping.Values.ContainsKey(name) ? _cells.Text(name, text) : text;
+        return _translated[field] ? _cells.Text(ColumnMapping.Fields[field], text) : text;
     }
 
     private void SetCached(string?[]? target, int field, int i)

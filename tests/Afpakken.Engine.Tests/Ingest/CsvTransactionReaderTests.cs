@@ -139,17 +139,19 @@ public sealed class CsvTransactionReaderTests : IDisposable
         Assert.Equal("the header is not valid UTF-8 (column 2)", error.Problem);
     }
 
-    [Fact]
-    public async Task Many_rows_cross_batches_and_buffers_with_every_value_and_row_number_intact()
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public async Task Many_rows_cross_batches_and_buffers_with_every_value_and_row_number_intact(string newline)
     {
         const int rows = CsvTransactionReader.BatchRows + 20_000;
         var batch = new TransactionBatch(rows);
         for (var i = 0; i < rows; i++)
         {
-            batch.Add($"t{i}", Some.Day(i % 28).AddSeconds(i), $"NL{i % 97:00}BANK{i:0000000000}", "NL02", 1m + (i % 1000) / 100m, i % 2 == 0 ? "EUR" : "USD", Channels.Wire, "B" + (i % 13), null, i % 3 == 0 ? $"note \"{i}\",\nmore" : null);
+            batch.Add($"t{i}", Some.Day(i % 28).AddSeconds(i), $"NL{i % 97:00}BANK{i:0000000000}", "NL02", 1m + (i % 1000) / 100m, i % 2 == 0 ? "EUR" : "USD", Channels.Wire, "B" + (i % 13), null, i % 3 == 0 ? $"note \"{i}\",\r\nmore" : null);
         }
 
-        var text = TestCsv.Canonical(batch).Replace("\nt70000,", "\nt70000,\"\"", StringComparison.Ordinal);
+        var text = TestCsv.Canonical(batch, newline).Replace("\nt70000,", "\nt70000,\"\"", StringComparison.Ordinal);
         var file = TestCsv.Write(_dir, "many.csv", text);
 
         var read = await ValidatedRows.ReadAsync(file);
@@ -164,6 +166,45 @@ public sealed class CsvTransactionReaderTests : IDisposable
                 Assert.Equal(ValidatedRows.Row(batch, i), read.Row(r++));
             }
         }
+    }
+
+    [Fact]
+    public async Task Records_split_anywhere_by_the_buffer_read_the_same()
+    {
+        var text = "\uFEFFh1;h2;h3\r\n\"a;\"\"b\"\"\";;\"x\r\ny\"\r\n\r\n1;2;3\rlast;\"\";\"\"\"\"\"\"\n\"ünï\";é;€";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var expected = await TokenizeAsync(bytes, 1 << 20);
+
+        Assert.Equal(
+            ["h1|h2|h3", "a;\"b\"||x\r\ny", "1|2|3", "last||\"\"", "ünï|é|€"],
+            expected);
+        for (var size = 16; size <= 64; size++)
+        {
+            Assert.Equal(expected, await TokenizeAsync(bytes, size));
+        }
+    }
+
+    private static async Task<List<string>> TokenizeAsync(byte[] bytes, int bufferBytes)
+    {
+        // A stream that hands out a few bytes at a time, so records split at every position.
+        await using var stream = new TrickleStream(bytes);
+        using var tokenizer = new CsvTokenizer("test.csv", stream, ';', bufferBytes);
+        var records = new List<string>();
+        do
+        {
+            while (tokenizer.TryReadRecord())
+            {
+                records.Add(string.Join('|', Enumerable.Range(0, tokenizer.FieldCount).Select(i => System.Text.Encoding.UTF8.GetString(tokenizer.Field(i)))));
+            }
+        }
+        while (await tokenizer.FillAsync(CancellationToken.None));
+        return records;
+    }
+
+    private sealed class TrickleStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, 7)], cancellationToken);
     }
 
     [Fact]
