@@ -42,7 +42,7 @@ public sealed class ArrowTransactionReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task Double_amounts_text_timestamps_dictionary_channels_and_int_labels_convert_under_a_mapping()
+    public async Task Double_amounts_text_timestamps_large_and_dictionary_strings_and_int_labels_convert_under_a_mapping()
     {
         var amounts = new DoubleArray.Builder().Append(10.005).Append(double.NaN).Append(0.1 + 0.2).AppendNull().Build();
         var channels = new DictionaryArray(
@@ -50,7 +50,7 @@ public sealed class ArrowTransactionReaderTests : IDisposable
             new Int32Array.Builder().AppendRange([0, 1, 0, 0]).Build(),
             TestArrow.Strings(["TRANSFER", "CASH-IN"]));
         var file = await TestArrow.WriteAsync(_dir, "amlsim.arrow", streamFormat: false, TestArrow.Batch(
-            ("tran_id", TestArrow.Strings(["1", "2", "3", "4"])),
+            ("tran_id", new LargeStringArray.Builder().AppendRange(["1", "2", "3", "4"]).Build()),
             ("orig_acct", TestArrow.Strings(["A", "A", "A", "A"])),
             ("bene_acct", TestArrow.Strings(["B", "B", "B", "B"])),
             ("tx_type", channels),
