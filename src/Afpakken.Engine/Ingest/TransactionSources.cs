@@ -16,6 +16,8 @@ internal static class TransactionSources
         return format switch
         {
             SourceFormat.Parquet => await ParquetTransactionReader.OpenAsync(file, mapping, cancellationToken),
+            SourceFormat.ArrowFile or SourceFormat.ArrowStream => await ArrowTransactionReader.OpenAsync(file, format == SourceFormat.ArrowStream, mapping, cancellationToken),
+            SourceFormat.Csv => await CsvTransactionReader.OpenAsync(file, mapping, cancellationToken),
             _ => throw new InvalidInputException(file, $"{format} files are not supported yet"),
         };
     }
