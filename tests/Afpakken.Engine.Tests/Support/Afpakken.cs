@@ -7,9 +7,11 @@ internal static class AfpakkenCli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -21,7 +23,7 @@ internal static class AfpakkenCli
     /// <returns>True when it was killed; false when it ended by itself first.</returns>
     public static async Task<bool> RunUntilAsync(Func<bool> condition, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(args, new Dictionary<string, string>());
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -41,7 +43,7 @@ internal static class AfpakkenCli
         return false;
     }
 
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "afpakken.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -51,6 +53,11 @@ internal static class AfpakkenCli
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
