@@ -197,8 +197,12 @@ internal sealed class CounterpartyBurstScan
             CollectionsMarshal.GetValueRefOrAddDefault(perWeek, key >> 32, out _)++;
         }
 
-        var baselineWeekly = Median(perWeek.Values.Select(v => (double)v));
-        var baselineMonthly = Median(monthly.Values.Select(v => (double)v));
+        // Medians over every week and month of the analysed period, quiet ones included: an account that is busy only
+        // now and then is measured against its usual quiet, not against its few busy months.
+        var weeks = (int)((_graph.Ticks[^1] - _graph.Ticks[0]) / TicksPerWeek) + 1;
+        var months = (int)((_graph.Ticks[^1] - _graph.Ticks[0]) / TicksPerMonth) + 1;
+        var baselineWeekly = Median(perWeek.Values.Select(v => (double)v).Concat(Enumerable.Repeat(0.0, Math.Max(0, weeks - perWeek.Count))));
+        var baselineMonthly = Median(monthly.Values.Select(v => (double)v).Concat(Enumerable.Repeat(0.0, Math.Max(0, months - monthly.Count))));
         var n = cluster.Count;
         var minCents = (double)(_options.MinTotal * 100m);
         if (n < _options.MinCounterparties ||
