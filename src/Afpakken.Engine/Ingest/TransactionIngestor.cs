@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Pipeline;
@@ -40,7 +39,7 @@ public sealed class TransactionIngestor
         }
 
         var log = _logger.ForContext("File", fullPath);
-        var hash = await HashAsync(fullPath, cancellationToken);
+        var hash = await ContentHash.OfFileAsync(fullPath, cancellationToken);
         log = log.ForContext("ContentHash", hash);
         if (await _ledger.FindAsync(hash, cancellationToken) is { } known)
         {
@@ -125,10 +124,4 @@ public sealed class TransactionIngestor
         return new IngestSummary(fullPath, hash, validator.Loaded, validator.Rejected.Count, validator.Duplicates, Skipped: false);
     }
 
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        return Convert.ToHexStringLower(hash);
-    }
 }

@@ -50,6 +50,13 @@ public sealed class PipelineService
         return await ingestor.IngestAsync(file, mapping, progress, cancellationToken);
     }
 
+    /// <summary>Loads an accounts, parties, assets or income file into the relational store (see <see cref="EntityIngestor"/>).</summary>
+    public async Task<IngestSummary> IngestEntitiesAsync(string file, ContractKind kind, DataLayout data, CancellationToken cancellationToken = default)
+    {
+        var store = await SqliteStore.OpenAsync(data, cancellationToken);
+        return await new EntityIngestor(data, store, _logger, _time).IngestAsync(file, kind, cancellationToken);
+    }
+
     /// <summary>Runs detection over the curated store; writes alerts to the store and, if given, score CSVs to <paramref name="outputDirectory"/>.</summary>
     public async Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
     {

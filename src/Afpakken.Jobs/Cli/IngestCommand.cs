@@ -12,7 +12,7 @@ internal static class IngestCommand
     {
         var files = new Argument<string[]>("files") { Description = "Parquet, Arrow IPC or CSV files", Arity = ArgumentArity.OneOrMore };
         var mapping = new Option<string?>("--mapping") { Description = "Column mapping: a JSON file, or a preset (canonical, amlworld)" };
-        var kind = new Option<string?>("--kind") { Description = "transactions (inferred from the file name when left out)" };
+        var kind = new Option<string?>("--kind") { Description = "transactions, accounts, parties, assets or income (inferred from the file name when left out)" };
         var data = new Option<string>("--data") { Description = "Data directory (store, curated dataset)", Required = true };
         var command = new Command("ingest", "Validate and load files into the curated store; a file already loaded is skipped")
         {
@@ -27,15 +27,12 @@ internal static class IngestCommand
             foreach (var file in parse.GetValue(files)!)
             {
                 var fileKind = FileKinds.Resolve(file, parse.GetValue(kind));
-                if (fileKind != Engine.Contract.ContractKind.Transactions)
-                {
-                    throw new Engine.Contract.InvalidInputException(file, $"loading {fileKind.ToString().ToLowerInvariant()} files is not supported yet");
-                }
-
                 using var progress = new TerminalProgress(Path.GetFileName(file));
                 try
                 {
-                    var result = await service.IngestAsync(file, layout, columnMapping, progress, ct);
+                    var result = fileKind == Engine.Contract.ContractKind.Transactions
+                        ? await service.IngestAsync(file, layout, columnMapping, progress, ct)
+                        : await service.IngestEntitiesAsync(file, fileKind, layout, ct);
                     Console.WriteLine(result.Skipped
                         ? $"{file}: already ingested, skipped"
                         : $"{file}: {result.Loaded} loaded, {result.Rejected} rejected, {result.Duplicates} duplicate");
