@@ -20,6 +20,19 @@ internal sealed partial class NormalLife
     private static readonly byte Car = TransferCodes.Describe("Aankoop voertuig");
     private static readonly byte Restaurant = TransferCodes.Describe("Restaurant");
     private static readonly byte Transfer = TransferCodes.Describe("Overboeking");
+    private static readonly byte Loan = TransferCodes.Describe("Lening");
+    private static readonly byte Consultancy = TransferCodes.Describe("Consultancy");
+    private static readonly byte Boat = TransferCodes.Describe("Aankoop boot");
+    private static readonly byte Jewellery = TransferCodes.Describe("Aankoop sieraden");
+
+    // Laundering reuses ordinary descriptions, so every description it uses also occurs in normal life.
+    private static readonly byte[] GiftLike = [Repayment, Gift, Transfer, Loan];
+    private static readonly byte[] BusinessLike = [Invoice, Invoice, Invoice, Invoice, Invoice, Invoice, Consultancy, Consultancy, Loan];
+    private static readonly byte[] DealerLike = [Car, Car, Car, Car, Car, Car, Car, Car, Car, Car, Boat, Jewellery];
+    private static readonly byte[] BranchDeposits =
+    [
+        Deposit, .. new[] { "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Den Haag" }.Select(c => TransferCodes.Describe("Storting filiaal " + c)),
+    ];
 
     /// <summary>Adds <paramref name="count"/> everyday transfers booked on <paramref name="day"/>.</summary>
     public void Everyday(int day, int count, List<PlannedTransfer> into)
@@ -58,7 +71,7 @@ internal sealed partial class NormalLife
             else if (kind < 0.68)
             {
                 t = PlannedTransfer.Normal(At(dayTicks, 9, 18), PlannedTransfer.Cash, Person(day), Round10(Euros(200, 0.9, 20, 5_000)),
-                    TransferCodes.CashDeposit, Deposit);
+                    TransferCodes.CashDeposit, _rng.Pick(BranchDeposits));
             }
             else if (kind < 0.715)
             {
@@ -71,7 +84,7 @@ internal sealed partial class NormalLife
                 var business = _rng.Pick(_pop.Businesses);
                 var supplier = _pop.Businesses[(int)(Trait(business, 30 + _rng.Next(5)) % (ulong)_pop.Businesses.Length)];
                 t = PlannedTransfer.Normal(At(dayTicks, 6, 20), business, supplier == business ? _rng.Pick(_pop.Businesses) : supplier,
-                    Euros(1_800, 1.1, 20, 250_000), _rng.Chance(0.6) ? TransferCodes.Wire : TransferCodes.Ach, Invoice);
+                    Euros(1_800, 1.1, 20, 250_000), _rng.Chance(0.6) ? TransferCodes.Wire : TransferCodes.Ach, _rng.Pick(BusinessLike));
             }
             else if (kind < 0.885)
             {
@@ -105,7 +118,7 @@ internal sealed partial class NormalLife
             else if (kind < 0.943)
             {
                 t = PlannedTransfer.Normal(At(dayTicks, 9, 18), Person(day), _rng.Pick(_pop.CarDealers), Euros(18_000, 0.6, 2_000, 150_000),
-                    TransferCodes.Wire, Car);
+                    TransferCodes.Wire, _rng.Pick(DealerLike));
             }
             else if (kind < 0.948)
             {
@@ -130,8 +143,6 @@ internal sealed partial class NormalLife
             into.Add(t);
         }
     }
-
-    private static readonly byte[] GiftLike = [Repayment, Gift, Transfer];
 
     /// <summary>A normal personal account that exists on <paramref name="day"/>.</summary>
     private int Person(int day)
