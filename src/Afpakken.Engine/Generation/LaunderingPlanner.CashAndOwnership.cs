@@ -69,6 +69,12 @@ internal sealed partial class LaunderingPlanner
         };
         var straw = _world.AddPerson(PartyRole.StrawMan, PopulationBuilder.RandomDate(_rng, 1960, 2002), address);
         p.StrawMen.Add(straw);
+        if (_rng.Chance(0.3))
+        {
+            // The principal registered the straw man with his own phone and e-mail.
+            _world.PartyContact[straw] = p.Party;
+        }
+
         var payer = _rng.Chance(0.5) ? p.PersonalAccount : p.FrontAccount;
         op.Focus = payer;
         op.Touch(payer);

@@ -109,7 +109,7 @@ internal sealed partial class LaunderingPlanner
     private int NewForeign(DateTime firstUse)
     {
         var registered = DateOnly.FromDateTime(firstUse.AddDays(-_rng.Between(200, 3000)));
-        var company = _world.AddCompany(PartyRole.ForeignCompany, registered, _world.NewAddress(), -1, 6420);
+        var company = _world.AddCompany(PartyRole.ForeignCompany, registered, _world.NewAddress(), -1, _rng.Chance(0.5) ? (short)6420 : (short)4690);
         return _world.AddAccount(company, (byte)(World.DutchBanks + _rng.Next(3)), AccountKinds.Business, registered.AddDays(10));
     }
 

@@ -20,6 +20,19 @@ internal sealed partial class NormalLife
     private static readonly byte Car = TransferCodes.Describe("Aankoop voertuig");
     private static readonly byte Restaurant = TransferCodes.Describe("Restaurant");
     private static readonly byte Transfer = TransferCodes.Describe("Overboeking");
+    private static readonly byte Loan = TransferCodes.Describe("Lening");
+    private static readonly byte Consultancy = TransferCodes.Describe("Consultancy");
+    private static readonly byte Boat = TransferCodes.Describe("Aankoop boot");
+    private static readonly byte Jewellery = TransferCodes.Describe("Aankoop sieraden");
+
+    // Laundering reuses ordinary descriptions, so every description it uses also occurs in normal life.
+    private static readonly byte[] GiftLike = [Repayment, Gift, Transfer, Loan];
+    private static readonly byte[] BusinessLike = [Invoice, Invoice, Invoice, Invoice, Invoice, Invoice, Consultancy, Consultancy, Loan];
+    private static readonly byte[] DealerLike = [Car, Car, Car, Car, Car, Car, Car, Car, Car, Car, Boat, Jewellery];
+    private static readonly byte[] BranchDeposits =
+    [
+        Deposit, .. new[] { "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Den Haag" }.Select(c => TransferCodes.Describe("Storting filiaal " + c)),
+    ];
 
     /// <summary>Adds <paramref name="count"/> everyday transfers booked on <paramref name="day"/>.</summary>
     public void Everyday(int day, int count, List<PlannedTransfer> into)
@@ -58,7 +71,7 @@ internal sealed partial class NormalLife
             else if (kind < 0.68)
             {
                 t = PlannedTransfer.Normal(At(dayTicks, 9, 18), PlannedTransfer.Cash, Person(day), Round10(Euros(200, 0.9, 20, 5_000)),
-                    TransferCodes.CashDeposit, Deposit);
+                    TransferCodes.CashDeposit, _rng.Pick(BranchDeposits));
             }
             else if (kind < 0.715)
             {
@@ -68,14 +81,14 @@ internal sealed partial class NormalLife
             }
             else if (kind < 0.835)
             {
-                var business = _rng.Pick(_pop.Businesses);
-                var supplier = _pop.Businesses[(int)(Trait(business, 30 + _rng.Next(5)) % (ulong)_pop.Businesses.Length)];
-                t = PlannedTransfer.Normal(At(dayTicks, 6, 20), business, supplier == business ? _rng.Pick(_pop.Businesses) : supplier,
-                    Euros(1_800, 1.1, 20, 250_000), _rng.Chance(0.6) ? TransferCodes.Wire : TransferCodes.Ach, Invoice);
+                var business = _rng.Pick(_businesses);
+                var supplier = _businesses[(int)(Trait(business, 30 + _rng.Next(5)) % (ulong)_businesses.Length)];
+                t = PlannedTransfer.Normal(At(dayTicks, 6, 20), business, supplier == business ? _rng.Pick(_businesses) : supplier,
+                    Euros(1_800, 1.1, 20, 250_000), _rng.Chance(0.6) ? TransferCodes.Wire : TransferCodes.Ach, _rng.Pick(BusinessLike));
             }
             else if (kind < 0.885)
             {
-                t = PlannedTransfer.Normal(At(dayTicks, 7, 23), Person(day), _rng.Pick(_pop.Businesses), Euros(150, 1.0, 5, 10_000),
+                t = PlannedTransfer.Normal(At(dayTicks, 7, 23), Person(day), _rng.Pick(_businesses), Euros(150, 1.0, 5, 10_000),
                     TransferCodes.Wire, Invoice);
             }
             else if (kind < 0.905)
@@ -105,22 +118,27 @@ internal sealed partial class NormalLife
             else if (kind < 0.943)
             {
                 t = PlannedTransfer.Normal(At(dayTicks, 9, 18), Person(day), _rng.Pick(_pop.CarDealers), Euros(18_000, 0.6, 2_000, 150_000),
-                    TransferCodes.Wire, Car);
+                    TransferCodes.Wire, _rng.Pick(DealerLike));
             }
             else if (kind < 0.948)
             {
-                t = PlannedTransfer.Normal(At(dayTicks, 9, 17), _rng.Pick(_pop.Businesses), _rng.Pick(_pop.Businesses),
+                t = PlannedTransfer.Normal(At(dayTicks, 9, 17), _rng.Pick(_businesses), _rng.Pick(_businesses),
                     Euros(900, 1.0, 20, 50_000), TransferCodes.Cheque, Invoice);
             }
             else if (kind < 0.97)
             {
-                t = PlannedTransfer.Normal(At(dayTicks, 6, 20), _rng.Pick(_pop.Businesses), Person(day), Euros(120, 1.2, 5, 20_000),
+                t = PlannedTransfer.Normal(At(dayTicks, 6, 20), _rng.Pick(_businesses), Person(day), Euros(120, 1.2, 5, 20_000),
                     TransferCodes.Wire, _rng.Chance(0.5) ? Payout : Repayment);
             }
             else if (kind < 0.98)
             {
-                t = PlannedTransfer.Normal(At(dayTicks, 8, 20), _rng.Pick(_pop.Businesses), PlannedTransfer.Cash,
+                t = PlannedTransfer.Normal(At(dayTicks, 8, 20), _rng.Pick(_businesses), PlannedTransfer.Cash,
                     Round10(Euros(500, 0.8, 50, 9_000)), TransferCodes.CashWithdrawal, Withdrawal);
+            }
+            else if (kind < 0.983 && count - n > 10)
+            {
+                n += SharedBill(day, dayTicks, into) - 1;
+                continue;
             }
             else
             {
@@ -131,7 +149,28 @@ internal sealed partial class NormalLife
         }
     }
 
-    private static readonly byte[] GiftLike = [Repayment, Gift, Transfer];
+    /// <summary>
+    /// Friends pay one organiser back for a trip or a dinner (3–8 transfers within the morning) and the organiser pays
+    /// the business almost all of it that afternoon: an honest rapid pass-through that a mule detector must not flag
+    /// on amounts and speed alone. Returns the number of transfers added.
+    /// </summary>
+    private int SharedBill(int day, long dayTicks, List<PlannedTransfer> into)
+    {
+        var organiser = Person(day);
+        var friends = _rng.Between(3, 8);
+        long total = 0;
+        for (var i = 0; i < friends; i++)
+        {
+            var friend = _pop.PersonalAccount((int)(Trait(organiser, 40 + i) % (ulong)_oldPersonal));
+            var cents = Euros(60, 0.6, 10, 400);
+            total += cents;
+            into.Add(PlannedTransfer.Normal(At(dayTicks, 7, 12), friend, organiser, cents, TransferCodes.Wire, Repayment));
+        }
+
+        var business = _rng.Chance(0.5) ? _rng.Pick(_pop.Merchants) : _rng.Pick(_businesses);
+        into.Add(PlannedTransfer.Normal(At(dayTicks, 13, 22), organiser, business, (long)(total * _rng.Uniform(0.95, 1.0)), TransferCodes.Wire, Invoice));
+        return friends + 1;
+    }
 
     /// <summary>A normal personal account that exists on <paramref name="day"/>.</summary>
     private int Person(int day)

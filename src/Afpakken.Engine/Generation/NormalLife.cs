@@ -18,10 +18,13 @@ internal sealed partial class NormalLife
     private readonly int _utilityPayers;
     private readonly int _utilityOffset;
     private readonly int[] _employerFirst;
+    private readonly int[] _businesses;
     private readonly List<int>[] _employersByPayDay = new List<int>[32];
 
-    public NormalLife(World world, Population population, WorldCalendar calendar, long normalBudget, WorldRandom rng)
+    /// <param name="frontCompanies">Accounts of principals' front companies: they trade like any business, which is their point.</param>
+    public NormalLife(World world, Population population, WorldCalendar calendar, long normalBudget, WorldRandom rng, IEnumerable<int> frontCompanies)
     {
+        _businesses = [.. population.Businesses, .. frontCompanies];
         _world = world;
         _pop = population;
         _calendar = calendar;

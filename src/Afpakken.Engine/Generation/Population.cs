@@ -35,6 +35,9 @@ internal static class PopulationBuilder
     private static readonly short[] EmployerSectors = [6201, 4120, 8610, 4941, 2511, 8411, 8531];
     private static readonly short[] CashSectors = [5610, 9602, 4520, 5630, 4781];
 
+    // Holding and consultancy codes occur in honest trade too, so a shell company's sector gives nothing away.
+    private static readonly short[] SupplierSectors = [4690, 4690, 7022, 6420, 4120, 7311, 6202, 4941];
+
     public static Population Build(World world, WorldRandom rng, WorldCalendar calendar, long transactions)
     {
         var accounts = (int)Math.Max(2_000, transactions / 10);
@@ -53,7 +56,7 @@ internal static class PopulationBuilder
         {
             var address = i > 0 && rng.Chance(0.12) ? world.PartyAddress[^1] : world.NewAddress();
             var person = world.AddPerson(PartyRole.None, RandomDate(rng, 1940, 2006), address);
-            var bank = rng.Chance(0.02) ? (byte)(World.DutchBanks + rng.Next(2)) : DutchBank(rng);
+            var bank = rng.Chance(0.02) ? (byte)(World.DutchBanks + rng.Next(3)) : DutchBank(rng);
             var index = personalStart + i;
             DateOnly opened;
             if (index >= newStart)
@@ -91,10 +94,12 @@ internal static class PopulationBuilder
                 _ when i < landlordCount + utilityCount + dealerCount + cashCount => (PartyRole.CashIntensive, rng.Pick(CashSectors), cash),
                 _ when i % 10 < 4 => (PartyRole.Merchant, rng.Pick(MerchantSectors), merchants),
                 _ when i % 10 < 7 => (PartyRole.Employer, rng.Pick(EmployerSectors), employers),
-                _ when i % 10 < 8 && foreign.Count < businesses / 30 => (PartyRole.ForeignCompany, (short)4690, foreign),
-                _ => (PartyRole.Supplier, (short)4690, null),
+                _ when i % 10 < 8 && foreign.Count < businesses / 30 => (PartyRole.ForeignCompany, rng.Pick(SupplierSectors), foreign),
+                _ => (PartyRole.Supplier, rng.Pick(SupplierSectors), null),
             };
-            var director = world.AccountHolder[personalStart + rng.Next(personal)];
+
+            // Directors of foreign companies are not in the Dutch registers.
+            var director = role == PartyRole.ForeignCompany ? -1 : world.AccountHolder[personalStart + rng.Next(personal)];
             var company = world.AddCompany(role, RandomDate(rng, 1980, worldStart.Year - 1), world.NewAddress(), director, sector);
             var bank = role == PartyRole.ForeignCompany ? (byte)(World.DutchBanks + rng.Next(3)) : DutchBank(rng);
             var account = world.AddAccount(company, bank, AccountKinds.Business, RandomDate(rng, 1995, worldStart.Year - 1));

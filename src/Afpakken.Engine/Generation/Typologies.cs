@@ -19,7 +19,7 @@ public static class Typologies
     public const int MinimumOperationsPerTypology = 4;
 
     /// <summary>Above the minimum, one operation of each typology per this many transactions.</summary>
-    public const int TransactionsPerOperation = 8_000;
+    public const int TransactionsPerOperation = 5_000;
 
     public static int OperationsPerTypology(long transactions) =>
         (int)Math.Max(MinimumOperationsPerTypology, transactions / TransactionsPerOperation);

@@ -46,6 +46,9 @@ internal sealed class World
     public readonly List<DateOnly> PartyBirthOrRegistration = [];
     public readonly List<short> PartySector = [];
 
+    /// <summary>Whose phone and e-mail a party registered (its own index, or e.g. the principal's for a straw man).</summary>
+    public readonly List<int> PartyContact = [];
+
     // Accounts
     public readonly List<string> AccountId = [];
     public readonly List<int> AccountHolder = [];
@@ -80,6 +83,7 @@ internal sealed class World
         PartyAddress.Add(address);
         PartyDirector.Add(director);
         PartySector.Add(sector);
+        PartyContact.Add(PartyIsCompany.Count - 1);
         return PartyIsCompany.Count - 1;
     }
 

@@ -44,8 +44,8 @@ internal sealed class WorldFiles(World world, LaunderingPlan plan, NormalLife li
                 rows.Select(i => world.PartyIsCompany[i] ? (DateOnly?)null : world.PartyBirthOrRegistration[i]).ToArray(),
                 rows.Select(i => world.PartyIsCompany[i] ? NameBook.KvkNumber(i) : null).ToArray(),
                 rows.Select(i => NameBook.Address(world.PartyAddress[i])).ToArray(),
-                rows.Select(i => world.PartyIsCompany[i] ? NameBook.CompanyPhone(i) : NameBook.MobilePhone(i)).ToArray(),
-                rows.Select((i, k) => $"{NameBook.Slug(names[k])}.{_partyIds[i][1..]}@example.nl").ToArray(),
+                rows.Select(i => world.PartyIsCompany[i] ? NameBook.CompanyPhone(i) : NameBook.MobilePhone(world.PartyContact[i])).ToArray(),
+                rows.Select(Email).ToArray(),
                 rows.Select(i => world.PartyIsCompany[i] ? world.PartySector[i].ToString("D4") : null).ToArray(),
                 rows.Select(i => RoleHint(world.PartyRole[i])).ToArray(),
                 rows.Select(i => world.PartyDirector[i] >= 0 ? _partyIds[world.PartyDirector[i]] : null).ToArray(),
@@ -191,6 +191,13 @@ internal sealed class WorldFiles(World world, LaunderingPlan plan, NormalLife li
             _ when h / 32 % 100 < 35 => ((11_000 + (long)(h / 64 % 8_000)) * 100, "benefits"),
             _ => ((long)Math.Clamp(34_000 * Math.Exp(((double)(h / 64 % 1_000) / 1_000 - 0.5) * 1.6), 8_000, 400_000) * 100, "tax_return"),
         };
+    }
+
+    private string Email(int party)
+    {
+        var contact = world.PartyContact[party];
+        var name = world.PartyIsCompany[contact] ? NameBook.CompanyName(contact) : NameBook.PersonName(contact);
+        return $"{NameBook.Slug(name)}.{_partyIds[contact][1..]}@example.nl";
     }
 
     private static string? RoleHint(PartyRole role) => role switch

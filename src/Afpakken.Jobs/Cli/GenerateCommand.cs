@@ -40,10 +40,21 @@ internal static class GenerateCommand
     {
         Console.WriteLine($"transactions {summary.Transactions}, accounts {summary.Accounts}, parties {summary.Parties}, assets {summary.Assets}, income {summary.IncomeRecords}");
         Console.WriteLine("planted operations: " + string.Join(", ", summary.PlantedOperationsByTypology.Select(kv => $"{kv.Key} {kv.Value}")));
-        foreach (var file in summary.Files)
+        long?[] rows = [summary.Transactions, summary.Accounts, summary.Parties, summary.Assets, summary.IncomeRecords, summary.Transactions,
+            summary.PlantedOperationsByTypology.Values.Sum()];
+        for (var i = 0; i < summary.Files.Count; i++)
         {
+            var file = summary.Files[i];
             Console.WriteLine(file);
-            logger.Information("Wrote {File}", file);
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (i < rows.Length)
+            {
+                logger.Information("Wrote {Rows} {Kind} rows to {File}", rows[i], name, file);
+            }
+            else
+            {
+                logger.Information("Wrote {Kind} to {File}", name, file);
+            }
         }
 
         logger.Information(

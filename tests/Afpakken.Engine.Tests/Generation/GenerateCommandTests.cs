@@ -44,6 +44,27 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public async Task An_unknown_format_is_reported_in_one_line_on_stderr()
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        int exit;
+        try
+        {
+            exit = await Run("generate", "--out", Path.GetTempPath(), "--transactions", "20000", "--format", "xml");
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.ToString().Split('\n'), l => l.StartsWith("afpakken generate: error:", StringComparison.Ordinal));
+        Assert.Equal("afpakken generate: error: --format: unknown format 'xml' (expected parquet, arrow or csv)", line.TrimEnd('\r'));
+    }
+
+    [Fact]
     public void Format_is_parsed_with_a_one_line_message_for_unknown_values()
     {
         Assert.Equal(Afpakken.Engine.Generation.FileFormat.Arrow, GenerateCommand.ParseFormat("ARROW"));

@@ -14,6 +14,7 @@ public sealed class GeneratedWorld : IAsyncLifetime
     public GenerationSummary Summary { get; private set; } = null!;
     public GroundTruth Truth { get; private set; } = null!;
     public IReadOnlyList<Tx> All { get; private set; } = [];
+    public IReadOnlyList<(string Id, string? Description)> Descriptions { get; private set; } = [];
     public IReadOnlyDictionary<string, Tx> ById { get; private set; } = new Dictionary<string, Tx>();
     public IReadOnlyList<Account> Accounts { get; private set; } = [];
     public IReadOnlyList<Party> Parties { get; private set; } = [];
@@ -25,15 +26,18 @@ public sealed class GeneratedWorld : IAsyncLifetime
         Summary = await WorldGenerator.WriteAsync(new GenerationOptions(Directory, Transactions, Seed));
         Truth = await GroundTruth.LoadAsync(Directory);
         var rows = new List<Tx>();
+        var descriptions = new List<(string, string?)>();
         await foreach (var b in TransactionFileReader.ReadAsync(Path.Combine(Directory, "transactions.parquet")))
         {
             for (var i = 0; i < b.Count; i++)
             {
                 rows.Add(new Tx(b.TxId[i], b.BookedAt[i], b.FromAccount[i], b.ToAccount[i], b.Amount[i], b.Channel[i], b.Currency[i]));
+                descriptions.Add((b.TxId[i], b.Description[i]));
             }
         }
 
         All = rows;
+        Descriptions = descriptions;
         ById = rows.ToDictionary(r => r.Id);
         Accounts = await EntityFiles.ReadAccountsAsync(Path.Combine(Directory, "accounts.parquet"));
         Parties = await EntityFiles.ReadPartiesAsync(Path.Combine(Directory, "parties.parquet"));

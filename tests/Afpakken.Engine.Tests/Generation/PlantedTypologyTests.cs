@@ -169,6 +169,11 @@ public sealed class PlantedTypologyTests(GeneratedWorld world) : IClassFixture<G
         }
 
         Assert.Equal(world.Operations(Typologies.StrawMan).Count(), world.Truth.Subjects.Sum(s => s.StrawMen.Count));
+
+        // Straw men are findable through shared addresses or phones with their principal.
+        var parties = world.Parties.ToDictionary(p => p.PartyId);
+        Assert.Contains(world.Truth.Subjects.SelectMany(s => s.StrawMen.Select(m => (Principal: parties[s.PartyId], Straw: parties[m]))),
+            pair => pair.Principal.Address == pair.Straw.Address || pair.Principal.Phone == pair.Straw.Phone);
     }
 
     [Fact]

@@ -142,6 +142,10 @@ public sealed class WorldGeneratorTests(GeneratedWorld world) : IClassFixture<Ge
         // Merchants with recurring customers: some card payer pays the same merchant at least three times.
         Assert.Contains(normal.Where(t => t.Channel == Channels.Card).GroupBy(t => (t.From, t.To)), g => g.Count() >= 3);
 
+        // No description gives laundering away.
+        var normalDescriptions = world.Descriptions.Where(d => !world.Truth.IsLaundering(d.Id)).Select(d => d.Description).ToHashSet();
+        Assert.All(world.Descriptions.Where(d => world.Truth.IsLaundering(d.Id)), d => Assert.Contains(d.Description, normalDescriptions));
+
         // Occasional large private transfers.
         Assert.Contains(normal, t => t.Channel == Channels.Wire && t.Amount >= 5_000m && world.Accounts.Any(a => a.AccountId == t.From && a.Kind == "personal"));
     }
