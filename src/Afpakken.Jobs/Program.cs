@@ -7,6 +7,7 @@ var root = new RootCommand("afpakken — financial-flow and asset-confiscation a
     IngestCommand.Create(),
     IngestReportCommand.Create(),
     PipelineCommand.Create(),
+    DetectCommand.Create(),
     EvaluateCommand.Create(),
     TokenCommand.Create(),
     WorkerCommand.Create(),

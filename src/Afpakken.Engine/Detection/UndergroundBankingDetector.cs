@@ -24,6 +24,8 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
                 continue;
             }
 
+            // Windows start at most every quarter window: a busy account is evaluated ~50 times a year, not once per credit.
+            var stride = window / 4;
             var i = 0;
             while (i < incoming.Length)
             {
@@ -34,16 +36,29 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
                     j++;
                 }
 
-                var credits = incoming[i..j].ToArray().Where(e => graph.Source[e] != graph.CashAccount).ToList();
+                var credits = new List<int>(j - i);
+                foreach (var e in incoming[i..j])
+                {
+                    if (graph.Source[e] != graph.CashAccount)
+                    {
+                        credits.Add(e);
+                    }
+                }
+
                 if (Evaluate(graph, a, credits, start, window) is { } alert)
                 {
                     alerts.Add(alert);
                     i = j;
+                    continue;
                 }
-                else
+
+                var next = i + 1;
+                while (next < incoming.Length && graph.Ticks[incoming[next]] < start + stride && j - next >= options.MinCollectionSenders)
                 {
-                    i++;
+                    next++;
                 }
+
+                i = next;
             }
         }
 

@@ -11,7 +11,8 @@ namespace Afpakken.Engine.Ingest;
 /// </summary>
 internal sealed class CuratedAppend : IAsyncDisposable
 {
-    private const int RowGroupRows = 1 << 18;
+    // Row groups of 64k rows: one buffer per booking month is live at a time, so memory stays flat whatever the file.
+    private const int RowGroupRows = 1 << 16;
 
     private readonly string _root;
     private readonly string _sourceHash;

@@ -5,7 +5,7 @@ namespace Afpakken.Engine.Ingest;
 
 /// <summary>
 /// Decodes the next batch on another core while the caller works on the current one: a producer task feeds a
-/// channel of two batches (bounded, so memory stays flat). A failure in the producer surfaces to the caller as is.
+/// channel of one batch (bounded, so memory stays flat). A failure in the producer surfaces to the caller as is.
 /// </summary>
 internal static class ReadAhead
 {
@@ -13,7 +13,7 @@ internal static class ReadAhead
         Func<CancellationToken, IAsyncEnumerable<T>> source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
             try

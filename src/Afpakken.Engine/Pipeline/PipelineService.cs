@@ -58,10 +58,14 @@ public sealed class PipelineService
     }
 
     /// <summary>Runs detection over the curated store; writes alerts to the store and, if given, score CSVs to <paramref name="outputDirectory"/>.</summary>
-    public async Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
+    public async Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default) =>
+        await DetectAsync(data, outputDirectory, window: null, cancellationToken);
+
+    /// <param name="window">The period to analyse; null: the 12 months up to the latest booking in the store.</param>
+    public async Task<DetectionSummary> DetectAsync(DataLayout data, string? outputDirectory, DetectionWindow? window, CancellationToken cancellationToken = default)
     {
         var store = await SqliteStore.OpenAsync(data, cancellationToken);
-        var run = await AnalyseAsync(data, cancellationToken);
+        var run = await AnalyseAsync(data, window, cancellationToken);
         var log = _logger.ForContext("RunId", run.RunId);
         await store.ReplaceAlertsAsync(run.RunId, run.Alerts, cancellationToken);
         if (outputDirectory is not null)
@@ -79,10 +83,13 @@ public sealed class PipelineService
     }
 
     /// <summary>Builds the graph of the analysed window and runs every detector and the scorer, without writing anything.</summary>
-    public async Task<DetectionRun> AnalyseAsync(DataLayout data, CancellationToken cancellationToken = default)
+    public Task<DetectionRun> AnalyseAsync(DataLayout data, CancellationToken cancellationToken = default) =>
+        AnalyseAsync(data, window: null, cancellationToken);
+
+    public async Task<DetectionRun> AnalyseAsync(DataLayout data, DetectionWindow? window, CancellationToken cancellationToken = default)
     {
         var dataset = new CuratedDataset(data.CuratedTransactions);
-        var window = DetectionWindow.Default(dataset.Manifest);
+        window ??= DetectionWindow.Default(dataset.Manifest);
         var runId = $"run-{_time.GetUtcNow():yyyyMMddTHHmmssfff}";
         var log = _logger.ForContext("RunId", runId);
 

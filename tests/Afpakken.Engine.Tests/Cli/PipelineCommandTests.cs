@@ -68,6 +68,22 @@ public sealed class PipelineCommandTests : IDisposable
         Assert.Contains("30 loaded, 0 rejected, 0 duplicate", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Detect_analyses_the_store_in_the_window_given()
+    {
+        var file = await TestFiles.TransactionsAsync(_dir, Some.Transactions(30)); // one a day from 2025-03-01
+        Assert.Equal(0, (await AfpakkenCli.RunAsync("ingest", file, "--data", Data)).ExitCode);
+
+        var all = await AfpakkenCli.RunAsync("detect", "--data", Data, "--out", Out);
+        var tenDays = await AfpakkenCli.RunAsync("detect", "--data", Data, "--out", Out, "--from", "2025-03-10", "--to", "2025-03-19");
+        var backwards = await AfpakkenCli.RunAsync("detect", "--data", Data, "--out", Out, "--from", "2025-03-19", "--to", "2025-03-10");
+
+        Assert.Contains(": 30 transactions,", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains(": 10 transactions,", tenDays.Stdout, StringComparison.Ordinal);
+        Assert.Equal(11, (await File.ReadAllLinesAsync(Path.Combine(Out, "transaction_scores.csv"))).Length);
+        Assert.Equal(2, backwards.ExitCode);
+    }
+
     /// <summary>Every file under the data directory with its size and last write: the store "as it was".</summary>
     private static List<string> Snapshot(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
