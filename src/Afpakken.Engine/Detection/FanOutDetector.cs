@@ -1,3 +1,4 @@
+using Afpakken.Engine.Contract;
 using Afpakken.Engine.Graph;
 
 namespace Afpakken.Engine.Detection;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Afpakken.Engine.Contract;
 using Afpakken.Engine.Graph;
 
 namespace Afpakken.Engine.Detection;

@@ -1,5 +1,4 @@
 using Afpakken.Engine.Contract;
-using Afpakken.Engine.Generation;
 using Parquet.Schema;
 
 namespace Afpakken.Engine.Formats;

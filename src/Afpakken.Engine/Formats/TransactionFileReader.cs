@@ -32,7 +32,7 @@ public static class TransactionFileReader
 
     /// <summary>Reads an Arrow IPC transactions file.</summary>
     public static IAsyncEnumerable<TransactionBatch> ReadArrowAsync(string path, CancellationToken cancellationToken = default) =>
-        TableFiles.FormatOf(path) == Generation.FileFormat.Arrow
+        TableFiles.FormatOf(path) == FileFormat.Arrow
             ? ReadAsync(path, cancellationToken)
             : throw new InvalidInputException(path, "not an Arrow IPC file (.arrow)");
 }

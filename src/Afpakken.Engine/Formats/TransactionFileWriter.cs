@@ -1,5 +1,4 @@
 using Afpakken.Engine.Contract;
-using Afpakken.Engine.Generation;
 
 namespace Afpakken.Engine.Formats;
 

@@ -1,12 +1,5 @@
+using Afpakken.Engine.Contract;
 namespace Afpakken.Engine.Generation;
-
-/// <summary>File format of contract files written by the generator.</summary>
-public enum FileFormat
-{
-    Parquet,
-    Arrow,
-    Csv,
-}
 
 /// <summary>What <see cref="WorldGenerator"/> is asked to write.</summary>
 /// <param name="OutputDirectory">Receives transactions/accounts/parties/assets/income files and a truth/ folder.</param>

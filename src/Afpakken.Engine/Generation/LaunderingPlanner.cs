@@ -1,3 +1,4 @@
+using Afpakken.Engine.Contract;
 namespace Afpakken.Engine.Generation;
 
 /// <summary>
@@ -26,11 +27,11 @@ internal sealed partial class LaunderingPlanner
     public static LaunderingPlan Plan(World world, Population population, WorldCalendar calendar, WorldRandom rng, long transactions)
     {
         var planner = new LaunderingPlanner(world, population, calendar, rng);
-        var perTypology = Typologies.OperationsPerTypology(transactions);
-        planner.CreatePrincipals(Math.Max(4, perTypology * Typologies.All.Count / 8));
+        var perTypology = PlantingPlan.OperationsPerTypology(transactions);
+        planner.CreatePrincipals(Math.Max(4, perTypology * Typologies.Planted.Count / 8));
         for (var i = 0; i < perTypology; i++)
         {
-            foreach (var typology in Typologies.All)
+            foreach (var typology in Typologies.Planted)
             {
                 planner.PlantOne(typology);
             }

@@ -6,7 +6,7 @@ namespace Afpakken.Engine.Scoring;
 /// <summary>
 /// Scores for every account and every transaction of the analysed window, each exactly once. Anything an alert
 /// names scores at least 0.5 and is flagged; the rest is ranked below 0.5 by the anomaly percentile, so that one
-/// score orders both. The typologies that fired are kept per row as a bit set over <see cref="Typologies"/>.
+/// score orders both. The typologies that fired are kept per row as a bit set over <see cref="Contract.Typologies"/>.
 /// </summary>
 public sealed class ScoreBook
 {

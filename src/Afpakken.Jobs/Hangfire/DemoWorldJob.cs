@@ -3,6 +3,7 @@ using Afpakken.Engine.Pipeline;
 using Afpakken.Engine.Storage;
 using Hangfire;
 using Serilog;
+using Afpakken.Engine.Contract;
 
 namespace Afpakken.Jobs.Hangfire;
 

@@ -1,6 +1,5 @@
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Formats;
-using Afpakken.Engine.Generation;
 
 namespace Afpakken.Engine.Tests.Formats;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Afpakken.Jobs.Cli;
+using Afpakken.Engine.Contract;
 
 namespace Afpakken.Engine.Tests.Generation;
 
@@ -67,7 +68,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public void Format_is_parsed_with_a_one_line_message_for_unknown_values()
     {
-        Assert.Equal(Afpakken.Engine.Generation.FileFormat.Arrow, GenerateCommand.ParseFormat("ARROW"));
+        Assert.Equal(FileFormat.Arrow, GenerateCommand.ParseFormat("ARROW"));
         var ex = Assert.Throws<Afpakken.Engine.Contract.InvalidInputException>(() => GenerateCommand.ParseFormat("xml"));
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal("--format: unknown format 'xml' (expected parquet, arrow or csv)", ex.Message);

@@ -6,15 +6,15 @@ namespace Afpakken.Engine.Tests.Generation;
 /// <summary>Every typology is planted at least the documented minimum number of times, labelled, and has its shape.</summary>
 public sealed class PlantedTypologyTests(GeneratedWorld world) : IClassFixture<GeneratedWorld>
 {
-    public static TheoryData<string> AllTypologies => [.. Typologies.All];
+    public static TheoryData<string> AllTypologies => [.. Typologies.Planted];
 
     [Theory]
     [MemberData(nameof(AllTypologies))]
     public void Each_typology_has_the_minimum_operations_and_labelled_transactions(string typology)
     {
         var ops = world.Operations(typology).ToList();
-        Assert.True(ops.Count >= Typologies.MinimumOperationsPerTypology, $"{typology}: {ops.Count}");
-        Assert.Equal(Typologies.OperationsPerTypology(GeneratedWorld.Transactions), ops.Count);
+        Assert.True(ops.Count >= PlantingPlan.MinimumOperationsPerTypology, $"{typology}: {ops.Count}");
+        Assert.Equal(PlantingPlan.OperationsPerTypology(GeneratedWorld.Transactions), ops.Count);
         foreach (var op in ops)
         {
             var txs = world.Of(op);

@@ -166,7 +166,7 @@ public sealed class WorldGeneratorTests(GeneratedWorld world) : IClassFixture<Ge
             await WorldGenerator.WriteAsync(new GenerationOptions(dir, 20_000, 5, FileFormat.Csv));
             var truth = await GroundTruth.LoadAsync(Path.Combine(dir, TruthSchemas.Folder));
             Assert.Equal(20_000, truth.TransactionCount);
-            Assert.Equal(Typologies.All.Count * Typologies.MinimumOperationsPerTypology, truth.Operations.Count);
+            Assert.Equal(Typologies.Planted.Count * PlantingPlan.MinimumOperationsPerTypology, truth.Operations.Count);
             Assert.Equal(truth.Operations.Sum(o => o.TxCount), truth.LaunderingTxIds.Count);
             Assert.NotEmpty(truth.Subjects);
             Assert.True(File.Exists(Path.Combine(dir, "transactions.csv")));

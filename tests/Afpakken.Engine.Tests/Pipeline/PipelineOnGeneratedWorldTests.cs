@@ -4,7 +4,7 @@ using Afpakken.Engine.Pipeline;
 using Afpakken.Engine.Storage;
 using Afpakken.Engine.Tests.Support;
 using Serilog;
-using Typology = Afpakken.Engine.Detection.Typologies;
+using Typology = Afpakken.Engine.Contract.Typologies;
 
 namespace Afpakken.Engine.Tests.Pipeline;
 
