@@ -1,9 +1,9 @@
+using Afpakken.Engine.Contract;
 using Afpakken.Engine.Generation;
 using Afpakken.Engine.Pipeline;
 using Afpakken.Engine.Storage;
 using Hangfire;
 using Serilog;
-using Afpakken.Engine.Contract;
 
 namespace Afpakken.Jobs.Hangfire;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Afpakken.Jobs.Cli;
 using Afpakken.Engine.Contract;
+using Afpakken.Jobs.Cli;
 
 namespace Afpakken.Engine.Tests.Generation;
 
