@@ -27,7 +27,7 @@ public sealed class FanDetectionOptions
 
     /// <summary>The burst's amount must be this many times the account's median monthly flow in the same direction.</summary>
     [Range(0.0, 100.0)]
-    public double AmountFactor { get; set; } = 1.5;
+    public double AmountFactor { get; set; } = 3.0;
 
     /// <summary>
     /// The median counterparty must have moved at least this share of its own outflow (fan-in) or inflow (fan-out)

@@ -122,9 +122,9 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
             return null;
         }
 
-        // A business passing a couple of new customers' payments on to its supplier is no mule: with only a few new
-        // senders, the money must leave as cash or crypto, the mule's usual exits.
-        if (senders < options.SendersWithoutExit && exitCents < outCents * options.MinExitShare)
+        // The mule's signature is the exit: cash, crypto or a money-transfer office. A business passing new customers'
+        // payments on to its supplier, or a funnel forwarding by wire (the fan-in detector's case), is not a mule.
+        if (exitCents < outCents * options.MinExitShare)
         {
             return null;
         }

@@ -23,10 +23,7 @@ public sealed class MuleOptions
     [Range(1, 100)]
     public int MinNewSenders { get; set; } = 2;
 
-    /// <summary>With fewer new senders than this, at least <see cref="MinExitShare"/> of the outflow must leave as cash or crypto.</summary>
-    [Range(1, 100)]
-    public int SendersWithoutExit { get; set; } = 3;
-
+    /// <summary>At least this share of the outflow must leave as cash, crypto or a money transfer.</summary>
     [Range(0.0, 1.0)]
     public double MinExitShare { get; set; } = 0.5;
 

@@ -113,6 +113,9 @@ public sealed class PipelineService
             alerts.AddRange(found);
         }
 
+        var raised = alerts.Count;
+        alerts = [.. AlertReconciler.Reconcile(alerts)];
+        log.Information("Kept {Alerts} of {Raised} alerts after giving each operation its most specific typology", alerts.Count, raised);
         alerts.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.AlertId, y.AlertId));
         var anomaly = new AccountAnomalyScorer().Score(AccountFeatures.Compute(graph));
         var cases = CaseGrouper.Group(alerts);

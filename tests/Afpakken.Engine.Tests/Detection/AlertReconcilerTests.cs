@@ -1,0 +1,37 @@
+using Afpakken.Engine.Detection;
+using Afpakken.Engine.Tests.Support;
+
+namespace Afpakken.Engine.Tests.Detection;
+
+public class AlertReconcilerTests
+{
+    private static Alert Alert(string id, string typology, params string[] txs) =>
+        new(id, typology, "test", 0.8, "X", ["X"], txs, 1m, Some.Day(0), Some.Day(1), "");
+
+    [Fact]
+    public void A_fan_in_inside_a_scatter_gather_goes_and_a_fan_in_inside_a_mule_goes()
+    {
+        var kept = AlertReconciler.Reconcile(
+        [
+            Alert("fi", "fan_in", "j1", "j2", "j3", "j4", "j5"),
+            Alert("sg", "scatter_gather", "s1", "s2", "s3", "s4", "s5", "j1", "j2", "j3", "j4", "j5"),
+            Alert("fi2", "fan_in", "a1", "a2", "a3", "a4", "a5"),
+            Alert("mu", "mule", "a1", "a2", "a3", "a4", "a5", "o1"),
+            Alert("mu2", "mule", "m1", "m2", "m3"),
+        ]);
+
+        Assert.Equal(["mu", "mu2", "sg"], kept.Select(a => a.AlertId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Alerts_that_share_less_than_half_their_transactions_both_stay()
+    {
+        var kept = AlertReconciler.Reconcile(
+        [
+            Alert("cy", "cycle", "c1", "c2", "c3"),
+            Alert("sg", "scatter_gather", "c1", "s2", "s3", "s4", "s5", "s6"),
+        ]);
+
+        Assert.Equal(2, kept.Count);
+    }
+}
