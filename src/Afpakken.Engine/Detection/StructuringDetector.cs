@@ -77,7 +77,116 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             }
         }
 
+        var alone = alerts.Select(a => a.FocusAccount).ToHashSet(StringComparer.Ordinal);
+        foreach (var threshold in options.Thresholds.Order().Reverse())
+        {
+            alerts.AddRange(Linked(graph, cashDeposit, threshold, alone));
+        }
+
         return alerts;
+    }
+
+    /// <summary>
+    /// Structuring spread over linked accounts: each deposits cash just below the line once or twice, and each passes
+    /// most of it on to the same collecting account within days. Pooled, the deposits are the smurfing pattern.
+    /// </summary>
+    private List<Alert> Linked(FlowGraph graph, int cashDeposit, decimal threshold, HashSet<string> alone)
+    {
+        var low = FlowGraphBuilder.ToCents(threshold * options.LowerShare);
+        var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
+        var line = FlowGraphBuilder.ToCents(threshold);
+        var onward = options.Window.Ticks / 3;
+        var byCollector = new Dictionary<int, List<(int Account, List<int> Deposits)>>();
+        for (var a = 0; a < graph.AccountCount; a++)
+        {
+            if (a == graph.CashAccount || alone.Contains(graph.Accounts[a]))
+            {
+                continue;
+            }
+
+            var cash = new List<int>();
+            foreach (var e in graph.IncomingOf(a))
+            {
+                if (graph.Channel[e] == cashDeposit)
+                {
+                    cash.Add(e);
+                }
+            }
+
+            var near = cash.Where(e => graph.Cents[e] >= low && graph.Cents[e] <= high).ToList();
+            if (near.Count == 0 || near.Count < options.MinShareOfCashDeposits * cash.Count ||
+                near.Count < options.CliffFactor * cash.Count(e => graph.Cents[e] >= line && graph.Cents[e] < line + (line - low)))
+            {
+                continue;
+            }
+
+            // Where the money went: the counterparty that received most of it within a third of the window.
+            var nearCents = near.Sum(e => graph.Cents[e]);
+            var to = new Dictionary<int, long>();
+            foreach (var e in graph.OutgoingOf(a))
+            {
+                if (graph.Target[e] != graph.CashAccount && graph.Ticks[e] >= graph.Ticks[near[0]] && graph.Ticks[e] <= graph.Ticks[near[^1]] + onward)
+                {
+                    to[graph.Target[e]] = to.GetValueOrDefault(graph.Target[e]) + graph.Cents[e];
+                }
+            }
+
+            if (to.Count == 0)
+            {
+                continue;
+            }
+
+            var collector = to.MaxBy(kv => kv.Value);
+            if (collector.Value < nearCents / 2)
+            {
+                continue;
+            }
+
+            if (!byCollector.TryGetValue(collector.Key, out var members))
+            {
+                byCollector[collector.Key] = members = [];
+            }
+
+            members.Add((a, near));
+        }
+
+        var alerts = new List<Alert>();
+        foreach (var (collector, members) in byCollector)
+        {
+            var pooled = members.SelectMany(m => m.Deposits.Select(e => (Edge: e, m.Account))).OrderBy(x => x.Edge).ToList();
+            var accounts = members.Select(m => m.Account).Distinct().Count();
+            var span = graph.Ticks[pooled[^1].Edge] - graph.Ticks[pooled[0].Edge];
+            var cents = pooled.Sum(x => graph.Cents[x.Edge]);
+            if (accounts < 2 || pooled.Count < options.MinDeposits || span > options.Window.Ticks || cents < line)
+            {
+                continue;
+            }
+
+            var focus = members.OrderByDescending(m => m.Deposits.Count).ThenBy(m => m.Deposits[0]).First().Account;
+            alerts.Add(ToLinkedAlert(graph, pooled.Select(x => x.Edge).ToList(), members.Select(m => m.Account).ToList(), focus, collector, threshold));
+        }
+
+        return alerts;
+    }
+
+    private Alert ToLinkedAlert(FlowGraph graph, List<int> run, List<int> members, int focus, int collector, decimal threshold)
+    {
+        var amounts = run.Select(graph.AmountOf).ToList();
+        var total = amounts.Sum();
+        var first = graph.TimeOf(run[0]);
+        var last = graph.TimeOf(run[^1]);
+        var txIds = run.Select(e => graph.TxIds[e]).ToArray();
+        var names = members.Select(a => graph.Accounts[a]).Order(StringComparer.Ordinal).ToList();
+        var z = Math.Log((double)run.Count / options.MinDeposits) + Math.Log((double)(total / threshold)) + (0.2 * members.Count);
+        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var days = Math.Max(1, (int)Math.Ceiling((last - first).TotalDays));
+        var sentence = string.Create(CultureInfo.InvariantCulture,
+            $"{run.Count} cash deposits of {Format.Money(amounts.Min())}–{Format.Money(amounts.Max())} spread over {members.Count} accounts ({string.Join(", ", names)}) in {days} days " +
+            $"({first:yyyy-MM-dd} – {last:yyyy-MM-dd}), each 80–99 % of the {Format.Money(threshold)} threshold, {Format.Money(total)} in all, " +
+            $"passed on to {graph.Accounts[collector]}; transactions {Format.TxIds(txIds)}.");
+        return new Alert(
+            BurstAlerts.StableId(Typology, graph.Accounts[focus], txIds[0]), Typology, nameof(StructuringDetector), Math.Round(score, 6),
+            graph.Accounts[focus], [.. names, graph.Accounts[collector]], txIds, total, first, last, sentence);
     }
 
     /// <summary>Maximal runs of near-threshold deposits in which each deposit is within the window of the run's start.</summary>

@@ -41,6 +41,29 @@ public class StructuringDetectorTests
     }
 
     [Fact]
+    public void Deposits_spread_over_three_accounts_that_all_pay_one_collector_are_structuring_together()
+    {
+        var graph = new FlowGraphBuilder();
+        string[] smurfs = ["S1", "S2", "S3"];
+        for (var i = 0; i < smurfs.Length; i++)
+        {
+            graph.Transfer("CASH", smurfs[i], 9_400m, Some.Day(i * 3), "cash_deposit", $"d{i}a")
+                 .Transfer("CASH", smurfs[i], 9_100m, Some.Day((i * 3) + 8), "cash_deposit", $"d{i}b")
+                 .Transfer(smurfs[i], "COLLECTOR", 18_300m, Some.Day((i * 3) + 10), txId: $"o{i}");
+        }
+
+        graph.Transfer("CASH", "HONEST", 9_300m, Some.Day(2), "cash_deposit")
+             .Transfer("HONEST", "LANDLORD", 1_000m, Some.Day(4));
+
+        var alert = Assert.Single(new StructuringDetector(Options).Detect(graph.Build()));
+
+        Assert.Equal(["S1", "S2", "S3", "COLLECTOR"], alert.Accounts);
+        Assert.Equal(6, alert.TxIds.Count);
+        Assert.Contains("6 cash deposits of €9,100.00–€9,400.00 spread over 3 accounts (S1, S2, S3)", alert.Explanation, StringComparison.Ordinal);
+        Assert.Contains("passed on to COLLECTOR", alert.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_deposits_or_deposits_spread_over_months_are_near_misses()
     {
         var graph = new FlowGraphBuilder()
