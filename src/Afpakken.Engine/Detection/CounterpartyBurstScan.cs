@@ -38,7 +38,9 @@ internal sealed class CounterpartyBurstScan
         var weekly = new HashSet<long>();
         for (var a = 0; a < _graph.AccountCount; a++)
         {
-            if (a == _graph.CashAccount)
+            // Gatekeepers receive from and pay many unrelated parties by trade; they are the facilitator score's
+            // concern, not a burst's.
+            if (a == _graph.CashAccount || _graph.Gatekeeper(a))
             {
                 continue;
             }

@@ -21,7 +21,7 @@ public sealed class GatherScatterDetector(LayeringOptions options) : IDetector
         {
             var incoming = graph.IncomingOf(h);
             var outgoing = graph.OutgoingOf(h);
-            if (h == graph.CashAccount || incoming.Length < options.MinBranches || outgoing.Length < options.MinBranches)
+            if (h == graph.CashAccount || graph.Gatekeeper(h) || incoming.Length < options.MinBranches || outgoing.Length < options.MinBranches)
             {
                 continue;
             }

@@ -20,7 +20,8 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
         for (var a = 0; a < graph.AccountCount; a++)
         {
             var incoming = graph.IncomingOf(a);
-            if (a == graph.CashAccount || incoming.Length < options.MinCollectionSenders)
+            // A licensed money-transfer office or exchange collects and remits by trade; underground banking is unlicensed.
+            if (a == graph.CashAccount || graph.Gatekeeper(a) || incoming.Length < options.MinCollectionSenders)
             {
                 continue;
             }

@@ -32,6 +32,37 @@ public sealed class FlowGraph
 
     public int AccountCount => Accounts.Length;
 
+    /// <summary>
+    /// Accounts registered as gatekeepers — notary third-party accounts, exchanges, money-transfer offices — whose
+    /// business is to receive from and pay many unrelated parties. Known only when account files were loaded.
+    /// </summary>
+    public bool[] IsGatekeeper { get; private set; } = [];
+
+    /// <summary>Marks the given accounts (by id) as gatekeepers; ids not in the graph are ignored.</summary>
+    public int MarkGatekeepers(IEnumerable<string> accountIds)
+    {
+        var index = new Dictionary<string, int>(Accounts.Length, StringComparer.Ordinal);
+        for (var a = 0; a < Accounts.Length; a++)
+        {
+            index[Accounts[a]] = a;
+        }
+
+        IsGatekeeper = new bool[Accounts.Length];
+        var marked = 0;
+        foreach (var id in accountIds)
+        {
+            if (index.TryGetValue(id, out var a) && !IsGatekeeper[a])
+            {
+                IsGatekeeper[a] = true;
+                marked++;
+            }
+        }
+
+        return marked;
+    }
+
+    public bool Gatekeeper(int account) => IsGatekeeper.Length > 0 && IsGatekeeper[account];
+
     public int EdgeCount => Source.Length;
 
     public int[] Source { get; }

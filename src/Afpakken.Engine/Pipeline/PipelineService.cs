@@ -100,6 +100,13 @@ public sealed class PipelineService
         }
 
         var graph = builder.Build();
+        if (File.Exists(data.DatabasePath))
+        {
+            var gatekeepers = await new EntityStore(await SqliteStore.OpenAsync(data, cancellationToken))
+                .AccountsOfKindsAsync(EntityStore.GatekeeperKinds, cancellationToken);
+            log.Information("Marked {Gatekeepers} gatekeeper accounts (notary, exchange, money transfer)", graph.MarkGatekeepers(gatekeepers));
+        }
+
         log.Information("Built the graph of {Transactions} transactions over {Accounts} accounts, {From:yyyy-MM-dd} to {To:yyyy-MM-dd}",
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 

@@ -65,6 +65,31 @@ public sealed class EntityStore
             "INSERT OR REPLACE INTO legal_income VALUES ($1, $2, $3, $4, $5)", rows,
             i => [i.PartyId, i.Year, i.Source, Money(i.Amount), sourceHash], cancellationToken);
 
+    /// <summary>Account kinds whose holders serve many unrelated clients by trade (domain.md §3, gatekeepers).</summary>
+    public static IReadOnlyList<string> GatekeeperKinds { get; } = ["notary_third_party", "crypto_exchange", "money_transfer_office"];
+
+    /// <summary>The ids of accounts of the given kinds; empty when no accounts file was loaded.</summary>
+    public async Task<IReadOnlyList<string>> AccountsOfKindsAsync(IReadOnlyList<string> kinds, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT account_id FROM accounts WHERE kind IN ({string.Join(", ", kinds.Select((_, i) => "$k" + i.ToString(CultureInfo.InvariantCulture)))})";
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            command.Parameters.AddWithValue("$k" + i.ToString(CultureInfo.InvariantCulture), kinds[i]);
+        }
+
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
     public async Task<long> CountAsync(ContractKind kind, CancellationToken cancellationToken)
     {
         var table = kind switch

@@ -42,6 +42,28 @@ public class FanDetectorTests
     }
 
     [Fact]
+    public void A_notary_third_party_account_known_from_the_account_files_is_a_gatekeeper_not_a_funnel()
+    {
+        FlowGraph World()
+        {
+            var graph = OrdinaryLife(new FlowGraphBuilder(), "NOTARY");
+            for (var i = 0; i < 6; i++)
+            {
+                graph.Transfer($"BUYER{i}", "NOTARY", 90_000m, Some.Day(40, 9 + i));
+            }
+
+            return graph.Build();
+        }
+
+        var unknown = World();
+        var known = World();
+        Assert.Equal(1, known.MarkGatekeepers(["NOTARY", "NOT-IN-THE-GRAPH"]));
+
+        Assert.Single(new FanInDetector(Options).Detect(unknown));
+        Assert.Empty(new FanInDetector(Options).Detect(known));
+    }
+
+    [Fact]
     public void Four_senders_are_a_near_miss()
     {
         var graph = OrdinaryLife(new FlowGraphBuilder(), "HUB");
