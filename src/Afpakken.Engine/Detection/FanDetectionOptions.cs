@@ -17,6 +17,9 @@ public sealed class FanDetectionOptions
     /// <summary>Fan-out: the window in which one-off recipients must be paid.</summary>
     public TimeSpan FanOutWindow { get; set; } = TimeSpan.FromHours(72);
 
+    /// <summary>How far after a fan-in (before a fan-out) the alert looks for the money's other leg.</summary>
+    public TimeSpan LinkedLeg { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Least number of distinct one-off counterparties in the window.</summary>
     [Range(2, 1000)]
     public int MinCounterparties { get; set; } = 5;

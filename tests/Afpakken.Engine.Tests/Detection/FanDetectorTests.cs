@@ -64,6 +64,24 @@ public class FanDetectorTests
     }
 
     [Fact]
+    public void A_funnel_names_where_the_money_went_next()
+    {
+        var graph = OrdinaryLife(new FlowGraphBuilder(), "HUB");
+        for (var i = 0; i < 6; i++)
+        {
+            graph.Transfer($"MULE{i}", "HUB", 5_000m, Some.Day(40, 9 + i), txId: $"F{i}");
+        }
+
+        graph.Transfer("HUB", "ONWARD", 29_500m, Some.Day(41, 12), txId: "out");
+
+        var alert = Assert.Single(new FanInDetector(Options).Detect(graph.Build()));
+
+        Assert.Equal("out", alert.TxIds[^1]);
+        Assert.Contains("ONWARD", alert.Accounts);
+        Assert.Contains("then €29,500.00 out to 1 account(s) within 22 h", alert.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Four_senders_are_a_near_miss()
     {
         var graph = OrdinaryLife(new FlowGraphBuilder(), "HUB");
@@ -139,9 +157,11 @@ public class FanDetectorTests
         var alerts = new FanOutDetector(Options).Detect(graph.Build());
 
         var alert = Assert.Single(alerts);
-        Assert.Equal(("fan_out", "SOURCE", 8), (alert.Typology, alert.FocusAccount, alert.TxIds.Count));
+        Assert.Equal(("fan_out", "SOURCE", 9), (alert.Typology, alert.FocusAccount, alert.TxIds.Count));
         Assert.Equal(72_000m, alert.TotalAmount);
+        Assert.Contains("CUSTOMER", alert.Accounts);
         Assert.Contains("SOURCE paid €72,000.00 to 8 one-off recipients", alert.Explanation, StringComparison.Ordinal);
+        Assert.Contains("funded by €90,000.00 from 1 account(s) in the 44 h before", alert.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
