@@ -222,16 +222,39 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var total = amounts.Sum();
         var first = graph.TimeOf(run[0]);
         var last = graph.TimeOf(run[^1]);
-        var txIds = run.Select(e => graph.TxIds[e]).ToArray();
+        var onward = Collected(graph, account, run);
+        var edges = run.Concat(onward).Order().ToArray();
+        var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
+        var collectors = onward.Select(e => graph.Accounts[graph.Target[e]]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var z = Math.Log((double)run.Count / options.MinDeposits) + Math.Log((double)(total / threshold)) + Math.Log(run.Count / (double)allCash / options.MinShareOfCashDeposits);
         var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
         var days = Math.Max(1, (int)Math.Ceiling((last - first).TotalDays));
+        var passedOn = onward.Count == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $", {Format.Money(onward.Sum(graph.AmountOf))} passed on to {string.Join(", ", collectors)}");
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{run.Count} cash deposits of {Format.Money(amounts.Min())}–{Format.Money(amounts.Max())} into {focus} in {days} days " +
-            $"({first:yyyy-MM-dd} – {last:yyyy-MM-dd}), each 80–99 % of the {Format.Money(threshold)} threshold, {Format.Money(total)} in all; " +
+            $"({first:yyyy-MM-dd} – {last:yyyy-MM-dd}), each 80–99 % of the {Format.Money(threshold)} threshold, {Format.Money(total)} in all{passedOn}; " +
             $"{run.Count} of the {allCash} cash deposits around that period; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(StructuringDetector), Math.Round(score, 6), focus,
-            [focus], txIds, total, first, last, sentence);
+            BurstAlerts.StableId(Typology, focus, graph.TxIds[run[0]]), Typology, nameof(StructuringDetector), Math.Round(score, 6), focus,
+            [focus, .. collectors.Where(c => c != focus)], txIds, total, first, graph.TimeOf(edges[^1]), sentence);
+    }
+
+    /// <summary>Transfers (not cash) by which the account passed at least half of the deposits on, within a third of the window after the first.</summary>
+    private List<int> Collected(FlowGraph graph, int account, List<int> run)
+    {
+        var from = graph.Ticks[run[0]];
+        var to = graph.Ticks[run[^1]] + (options.Window.Ticks / 3);
+        var onward = new List<int>();
+        foreach (var e in graph.OutgoingOf(account))
+        {
+            if (graph.Target[e] != graph.CashAccount && graph.Ticks[e] >= from && graph.Ticks[e] <= to)
+            {
+                onward.Add(e);
+            }
+        }
+
+        return onward.Sum(e => graph.Cents[e]) * 2 >= run.Sum(e => graph.Cents[e]) ? onward : [];
     }
 }
