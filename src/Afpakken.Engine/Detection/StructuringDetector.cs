@@ -95,7 +95,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var low = FlowGraphBuilder.ToCents(threshold * options.LowerShare);
         var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
         var line = FlowGraphBuilder.ToCents(threshold);
-        var onward = options.Window.Ticks / 3;
+        var onward = options.Window.Ticks;
         var byCollector = new Dictionary<int, List<(int Account, List<int> Deposits)>>();
         for (var a = 0; a < graph.AccountCount; a++)
         {
@@ -120,7 +120,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
                 continue;
             }
 
-            // Where the money went: the counterparty that received most of it within a third of the window.
+            // Where the money went: the counterparty that received most of it within a window after the last deposit.
             var nearCents = near.Sum(e => graph.Cents[e]);
             var to = new Dictionary<int, long>();
             foreach (var e in graph.OutgoingOf(a))
@@ -241,11 +241,11 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             [focus, .. collectors.Where(c => c != focus)], txIds, total, first, graph.TimeOf(edges[^1]), sentence);
     }
 
-    /// <summary>Transfers (not cash) by which the account passed at least half of the deposits on, within a third of the window after the first.</summary>
+    /// <summary>Transfers (not cash) by which the account passed at least half of the deposits on, within a window after the last deposit.</summary>
     private List<int> Collected(FlowGraph graph, int account, List<int> run)
     {
         var from = graph.Ticks[run[0]];
-        var to = graph.Ticks[run[^1]] + (options.Window.Ticks / 3);
+        var to = graph.Ticks[run[^1]] + options.Window.Ticks;
         var onward = new List<int>();
         foreach (var e in graph.OutgoingOf(account))
         {
