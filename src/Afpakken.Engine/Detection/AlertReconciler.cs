@@ -12,7 +12,7 @@ public static class AlertReconciler
     /// <summary>Most specific first: a structure with more shape beats a count of counterparties or a pass-through.</summary>
     public static IReadOnlyList<string> Specificity { get; } =
     [
-        Typologies.Cycle, Typologies.ScatterGather, Typologies.GatherScatter, Typologies.Structuring, Typologies.Mule,
+        Typologies.StrawMan, Typologies.Cycle, Typologies.ScatterGather, Typologies.GatherScatter, Typologies.Structuring, Typologies.Mule,
         Typologies.CryptoOffRamp, Typologies.FanIn, Typologies.FanOut, Typologies.UndergroundBanking,
     ];
 

@@ -100,18 +100,22 @@ public sealed class PipelineService
         }
 
         var graph = builder.Build();
+        var evidence = StrawManEvidence.None;
         if (File.Exists(data.DatabasePath))
         {
-            var gatekeepers = await new EntityStore(await SqliteStore.OpenAsync(data, cancellationToken))
-                .AccountsOfKindsAsync(EntityStore.GatekeeperKinds, cancellationToken);
+            var entities = new EntityStore(await SqliteStore.OpenAsync(data, cancellationToken));
+            var gatekeepers = await entities.AccountsOfKindsAsync(EntityStore.GatekeeperKinds, cancellationToken);
             log.Information("Marked {Gatekeepers} gatekeeper accounts (notary, exchange, money transfer)", graph.MarkGatekeepers(gatekeepers));
+            evidence = new StrawManEvidence(
+                [.. (await entities.PaidAssetsAsync(cancellationToken)).Select(a => new PaidAsset(a.AssetId, a.Kind, a.Owner, a.Price, a.PaidFrom))],
+                await entities.AccountHoldersAsync(cancellationToken), await entities.YearlyIncomeAsync(cancellationToken));
         }
 
         log.Information("Built the graph of {Transactions} transactions over {Accounts} accounts, {From:yyyy-MM-dd} to {To:yyyy-MM-dd}",
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 
         var alerts = new List<Alert>();
-        foreach (var detector in Detectors())
+        foreach (var detector in Detectors(evidence))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var found = detector.Detect(graph);
@@ -132,13 +136,14 @@ public sealed class PipelineService
         return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly), cases, facilitators);
     }
 
-    private IDetector[] Detectors() =>
+    private IDetector[] Detectors(StrawManEvidence evidence) =>
     [
         new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions),
         new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
         new CycleDetector(new CycleOptions()),
         new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
         new CryptoOffRampDetector(new OffRampOptions()), new UndergroundBankingDetector(new OffRampOptions()),
+        new StrawManDetector(evidence, new StrawManOptions()),
     ];
 
     /// <summary>Checks every input first (so that one bad file loads nothing), then ingests each, then detects once.</summary>

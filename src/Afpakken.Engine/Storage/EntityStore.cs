@@ -90,6 +90,63 @@ public sealed class EntityStore
         return ids;
     }
 
+    /// <summary>Assets with the transactions that paid for them, for the straw-man evidence.</summary>
+    public async Task<IReadOnlyList<(string AssetId, string Kind, string Owner, decimal Price, IReadOnlyList<string> PaidFrom)>> PaidAssetsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT asset_id, kind, owner, acquisition_price, paid_from_tx_ids FROM assets WHERE paid_from_tx_ids IS NOT NULL AND paid_from_tx_ids <> ''";
+        var rows = new List<(string, string, string, decimal, IReadOnlyList<string>)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                decimal.Parse(reader.GetString(3), NumberStyles.Number, CultureInfo.InvariantCulture),
+                reader.GetString(4).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Holder (party id) of every account in the store.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AccountHoldersAsync(CancellationToken cancellationToken) =>
+        await MapAsync("SELECT account_id, holder FROM accounts", cancellationToken);
+
+    /// <summary>The highest yearly legal income of every party with income records, as text-free decimals.</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> YearlyIncomeAsync(CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<(string, long), decimal>();
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT party_id, year, amount FROM legal_income";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = (reader.GetString(0), reader.GetInt64(1));
+            sums[key] = sums.GetValueOrDefault(key) + decimal.Parse(reader.GetString(2), NumberStyles.Number, CultureInfo.InvariantCulture);
+        }
+
+        return sums.GroupBy(kv => kv.Key.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(kv => kv.Value), StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, string>> MapAsync(string sql, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            map[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return map;
+    }
+
     public async Task<long> CountAsync(ContractKind kind, CancellationToken cancellationToken)
     {
         var table = kind switch
