@@ -58,6 +58,16 @@ public sealed class DemoWorldJob
             _logger.Information("Demo world job: generated {Transactions} transactions into {Directory}", generated.Transactions, layout.DemoWorld);
         }
 
+        // Entity files first: account kinds and assets sharpen detection (gatekeepers, straw men).
+        foreach (var kind in new[] { ContractKind.Accounts, ContractKind.Parties, ContractKind.Assets, ContractKind.Income })
+        {
+            var file = Path.Combine(layout.DemoWorld, kind.ToString().ToLowerInvariant() + ".parquet");
+            if (File.Exists(file))
+            {
+                await _pipeline.IngestEntitiesAsync(file, kind, layout, cancellationToken);
+            }
+        }
+
         var result = await _pipeline.RunAsync([transactions], layout, outputDirectory: null, cancellationToken);
         _logger.Information("Demo world job: detection run {RunId} produced {Alerts} alerts", result.Detection.RunId, result.Detection.Alerts);
     }
