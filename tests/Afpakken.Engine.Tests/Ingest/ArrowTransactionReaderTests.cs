@@ -12,21 +12,13 @@ public sealed class ArrowTransactionReaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static TransactionBatch EveryField()
-    {
-        var batch = new TransactionBatch(3);
-        batch.Add("tx-1", new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(60), "NL91ABNA0417164300", "CASH", 9_950.55m, "EUR", Channels.CashWithdrawal, "ABNA", null, "opname, \"kas\"");
-        batch.Add("tx-2", new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc), "DE89370400440532013000", "NL02RABO0123456789", 0.01m, "USD", Channels.Wire, "COBA", "RABO", null);
-        batch.Add("tx-3", new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), "wallet:bc1q", "NL02RABO0123456789", 1_000_000_000_000.99m, "BTC", Channels.Crypto, null, null, "ünïcödé €");
-        return batch;
-    }
 
     [Theory]
     [InlineData(false, "tx.arrow")]
     [InlineData(true, "tx.arrows")]
     public async Task Every_contract_field_survives_a_write_and_a_read_one_batch_per_record_batch(bool streamFormat, string name)
     {
-        var batch = EveryField();
+        var batch = Some.EveryField();
         var file = await TestArrow.TransactionsAsync(_dir, batch, streamFormat, name, rowsPerBatch: 2);
 
         var read = await ValidatedRows.ReadAsync(file);
@@ -88,7 +80,7 @@ public sealed class ArrowTransactionReaderTests : IDisposable
     [Fact]
     public async Task A_column_of_an_unconvertible_type_rejects_the_file_naming_the_column()
     {
-        var batch = TestArrow.Canonical(EveryField(), 0, 3);
+        var batch = TestArrow.Canonical(Some.EveryField(), 0, 3);
         var booleanAmount = new BooleanArray.Builder().AppendRange([true, true, false]).Build();
         var file = await TestArrow.WriteAsync(_dir, "bool-amount.arrow", streamFormat: true, TestArrow.Batch(
             [.. Enumerable.Range(0, batch.ColumnCount).Select(i => (batch.Schema.FieldsList[i].Name, i == 4 ? booleanAmount : batch.Column(i)))]));
@@ -102,8 +94,8 @@ public sealed class ArrowTransactionReaderTests : IDisposable
     [Fact]
     public async Task A_truncated_arrow_file_or_stream_is_rejected()
     {
-        var whole = await TestArrow.TransactionsAsync(_dir, EveryField(), streamFormat: false, "whole.arrow");
-        var stream = await TestArrow.TransactionsAsync(_dir, EveryField(), streamFormat: true, "whole.arrows");
+        var whole = await TestArrow.TransactionsAsync(_dir, Some.EveryField(), streamFormat: false, "whole.arrow");
+        var stream = await TestArrow.TransactionsAsync(_dir, Some.EveryField(), streamFormat: true, "whole.arrows");
         var bytes = await File.ReadAllBytesAsync(whole);
         var cutFile = TestCsv.WriteBytes(_dir, "cut.arrow", bytes[..(bytes.Length - 40)]);
         var streamBytes = await File.ReadAllBytesAsync(stream);
@@ -133,7 +125,7 @@ public sealed class ArrowTransactionReaderTests : IDisposable
     [Fact]
     public async Task The_ingestor_loads_an_arrow_file_exactly_as_the_same_rows_in_parquet()
     {
-        var batch = EveryField();
+        var batch = Some.EveryField();
         var arrow = await TestArrow.TransactionsAsync(_dir, batch, streamFormat: false, "tx.arrow");
         var parquet = await TestFiles.TransactionsAsync(_dir, batch);
 

@@ -14,21 +14,13 @@ public sealed class CsvTransactionReaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static TransactionBatch EveryField()
-    {
-        var batch = new TransactionBatch(3);
-        batch.Add("tx-1", new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(60), "NL91ABNA0417164300", "CASH", 9_950.55m, "EUR", Channels.CashWithdrawal, "ABNA", null, "opname, \"kas\"");
-        batch.Add("tx-2", new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc), "DE89370400440532013000", "NL02RABO0123456789", 0.01m, "USD", Channels.Wire, "COBA", "RABO", null);
-        batch.Add("tx-3", new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), "wallet:bc1q", "NL02RABO0123456789", 1_000_000_000_000.99m, "BTC", Channels.Crypto, null, null, "ünïcödé €\nline two");
-        return batch;
-    }
 
     [Theory]
     [InlineData(false, "\n")]
     [InlineData(true, "\r\n")]
     public async Task Every_contract_field_survives_a_write_and_a_read(bool bom, string newline)
     {
-        var batch = EveryField();
+        var batch = Some.EveryField("ünïcödé €\nline two");
         var file = TestCsv.Write(_dir, "tx.csv", TestCsv.Canonical(batch, newline), bom);
 
         var read = await ValidatedRows.ReadAsync(file);
@@ -232,7 +224,7 @@ public sealed class CsvTransactionReaderTests : IDisposable
     [Fact]
     public async Task The_ingestor_loads_a_csv_exactly_as_the_same_rows_in_parquet()
     {
-        var batch = EveryField();
+        var batch = Some.EveryField("ünïcödé €\nline two");
         var csv = TestCsv.Write(_dir, "tx.csv", TestCsv.Canonical(batch));
         var parquet = await TestFiles.TransactionsAsync(_dir, batch);
 

@@ -29,4 +29,15 @@ internal static class Some
 
         return batch;
     }
+
+    /// <summary>Three rows that use every contract field and its edges: sub-second time, CASH, one cent, a huge amount,
+    /// absent optional fields, quotes, commas and non-ASCII text; <paramref name="lastDescription"/> ends the third row.</summary>
+    public static TransactionBatch EveryField(string lastDescription = "ünïcödé €")
+    {
+        var batch = new TransactionBatch(3);
+        batch.Add("tx-1", new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(60), "NL91ABNA0417164300", "CASH", 9_950.55m, "EUR", Channels.CashWithdrawal, "ABNA", null, "opname, \"kas\"");
+        batch.Add("tx-2", new DateTime(2025, 12, 31, 23, 59, 59, DateTimeKind.Utc), "DE89370400440532013000", "NL02RABO0123456789", 0.01m, "USD", Channels.Wire, "COBA", "RABO", null);
+        batch.Add("tx-3", new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc), "wallet:bc1q", "NL02RABO0123456789", 1_000_000_000_000.99m, "BTC", Channels.Crypto, null, null, lastDescription);
+        return batch;
+    }
 }
