@@ -13,6 +13,7 @@ internal static class ReadAhead
         Func<CancellationToken, IAsyncEnumerable<T>> source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var taken = new SemaphoreSlim(0);
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
@@ -21,6 +22,9 @@ internal static class ReadAhead
                 await foreach (var item in source(stop.Token))
                 {
                     await channel.Writer.WriteAsync(item, stop.Token);
+
+                    // Decode the next batch only once the consumer holds this one: two batches live, never three.
+                    await taken.WaitAsync(stop.Token);
                 }
 
                 channel.Writer.Complete();
@@ -53,6 +57,7 @@ internal static class ReadAhead
 
                 while (channel.Reader.TryRead(out var item))
                 {
+                    taken.Release();
                     yield return item;
                 }
             }
