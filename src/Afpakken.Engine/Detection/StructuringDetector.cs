@@ -77,12 +77,11 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             }
         }
 
-        var alone = alerts.Select(a => a.FocusAccount).ToHashSet(StringComparer.Ordinal);
-        foreach (var threshold in options.Thresholds.Order().Reverse())
-        {
-            alerts.AddRange(Linked(graph, cashDeposit, threshold, alone));
-        }
-
+        // A ring of linked accounts supersedes the single-account alerts of its members: one operation, one alert.
+        var linked = options.Thresholds.Order().Reverse().SelectMany(t => Linked(graph, cashDeposit, t)).ToList();
+        var members = linked.SelectMany(a => a.Accounts).ToHashSet(StringComparer.Ordinal);
+        alerts.RemoveAll(a => members.Contains(a.FocusAccount));
+        alerts.AddRange(linked);
         return alerts;
     }
 
@@ -90,7 +89,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
     /// Structuring spread over linked accounts: each deposits cash just below the line once or twice, and each passes
     /// most of it on to the same collecting account within days. Pooled, the deposits are the smurfing pattern.
     /// </summary>
-    private List<Alert> Linked(FlowGraph graph, int cashDeposit, decimal threshold, HashSet<string> alone)
+    private List<Alert> Linked(FlowGraph graph, int cashDeposit, decimal threshold)
     {
         var low = FlowGraphBuilder.ToCents(threshold * options.LowerShare);
         var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
@@ -99,7 +98,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var byCollector = new Dictionary<int, List<(int Account, List<int> Deposits)>>();
         for (var a = 0; a < graph.AccountCount; a++)
         {
-            if (a == graph.CashAccount || alone.Contains(graph.Accounts[a]))
+            if (a == graph.CashAccount)
             {
                 continue;
             }
@@ -153,17 +152,24 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var alerts = new List<Alert>();
         foreach (var (collector, members) in byCollector)
         {
-            var pooled = members.SelectMany(m => m.Deposits.Select(e => (Edge: e, m.Account))).OrderBy(x => x.Edge).ToList();
-            var accounts = members.Select(m => m.Account).Distinct().Count();
-            var span = graph.Ticks[pooled[^1].Edge] - graph.Ticks[pooled[0].Edge];
-            var cents = pooled.Sum(x => graph.Cents[x.Edge]);
-            if (accounts < 2 || pooled.Count < options.MinDeposits || span > options.Window.Ticks || cents < line)
+            // A collector may serve several rings over the year: take the deposits window by window.
+            var pooled = members.SelectMany(m => m.Deposits.Select(e => (Edge: e, m.Account))).OrderBy(x => graph.Ticks[x.Edge]).ToList();
+            var i = 0;
+            while (i < pooled.Count)
             {
-                continue;
-            }
+                var start = graph.Ticks[pooled[i].Edge];
+                var run = pooled.Skip(i).TakeWhile(x => graph.Ticks[x.Edge] - start <= options.Window.Ticks).ToList();
+                var ring = run.Select(x => x.Account).Distinct().ToList();
+                if (ring.Count < 2 || run.Count < options.MinDeposits || run.Sum(x => graph.Cents[x.Edge]) < line)
+                {
+                    i++;
+                    continue;
+                }
 
-            var focus = members.OrderByDescending(m => m.Deposits.Count).ThenBy(m => m.Deposits[0]).First().Account;
-            alerts.Add(ToLinkedAlert(graph, pooled.Select(x => x.Edge).ToList(), members.Select(m => m.Account).ToList(), focus, collector, threshold));
+                var focus = ring.OrderByDescending(a => run.Count(x => x.Account == a)).ThenBy(a => run.First(x => x.Account == a).Edge).First();
+                alerts.Add(ToLinkedAlert(graph, [.. run.Select(x => x.Edge).Order()], ring, focus, collector, threshold));
+                i += run.Count;
+            }
         }
 
         return alerts;
