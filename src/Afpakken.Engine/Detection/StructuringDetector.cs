@@ -181,7 +181,11 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var total = amounts.Sum();
         var first = graph.TimeOf(run[0]);
         var last = graph.TimeOf(run[^1]);
-        var txIds = run.Select(e => graph.TxIds[e]).ToArray();
+        var until = graph.Ticks[run[^1]] + options.Window.Ticks;
+        var passedOn = members.SelectMany(m => graph.OutgoingOf(m).ToArray())
+            .Where(e => graph.Target[e] == collector && graph.Ticks[e] >= graph.Ticks[run[0]] && graph.Ticks[e] <= until);
+        var edges = run.Concat(passedOn).Order().ToArray();
+        var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
         var names = members.Select(a => graph.Accounts[a]).Order(StringComparer.Ordinal).ToList();
         var z = Math.Log((double)run.Count / options.MinDeposits) + Math.Log((double)(total / threshold)) + (0.2 * members.Count);
         var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
@@ -192,7 +196,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             $"passed on to {graph.Accounts[collector]}; transactions {Format.TxIds(txIds)}.");
         return new Alert(
             BurstAlerts.StableId(Typology, graph.Accounts[focus], txIds[0]), Typology, nameof(StructuringDetector), Math.Round(score, 6),
-            graph.Accounts[focus], [.. names, graph.Accounts[collector]], txIds, total, first, last, sentence);
+            graph.Accounts[focus], [.. names, graph.Accounts[collector]], txIds, total, first, graph.TimeOf(edges[^1]), sentence);
     }
 
     /// <summary>Maximal runs of near-threshold deposits in which each deposit is within the window of the run's start.</summary>

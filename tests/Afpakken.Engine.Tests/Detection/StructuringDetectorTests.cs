@@ -58,7 +58,7 @@ public class StructuringDetectorTests
         var alert = Assert.Single(new StructuringDetector(Options).Detect(graph.Build()));
 
         Assert.Equal(["S1", "S2", "S3", "COLLECTOR"], alert.Accounts);
-        Assert.Equal(6, alert.TxIds.Count);
+        Assert.Equal(["d0a", "d1a", "d2a", "d0b", "o0", "d1b", "o1", "d2b", "o2"], alert.TxIds);
         Assert.Contains("6 cash deposits of €9,100.00–€9,400.00 spread over 3 accounts (S1, S2, S3)", alert.Explanation, StringComparison.Ordinal);
         Assert.Contains("passed on to COLLECTOR", alert.Explanation, StringComparison.Ordinal);
     }
