@@ -56,7 +56,7 @@ public sealed class AccountAnomalyScorer
 
     private sealed class FeatureRow
     {
-        [VectorType(8)]
+        [VectorType(AccountFeatures.WidthConst)]
         public float[] Features { get; set; } = [];
     }
 }
