@@ -147,7 +147,12 @@ public sealed class PipelineService
     ];
 
     /// <summary>Checks every input first (so that one bad file loads nothing), then ingests each, then detects once.</summary>
-    public async Task<PipelineResult> RunAsync(IReadOnlyList<string> files, DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default)
+    public Task<PipelineResult> RunAsync(IReadOnlyList<string> files, DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default) =>
+        RunAsync(files, data, outputDirectory, ColumnMapping.Canonical, cancellationToken);
+
+    /// <summary>The same, with a column mapping for every input (see <see cref="ColumnMappingFile"/>).</summary>
+    public async Task<PipelineResult> RunAsync(
+        IReadOnlyList<string> files, DataLayout data, string? outputDirectory, ColumnMapping mapping, CancellationToken cancellationToken = default)
     {
         if (files.Count == 0)
         {
@@ -156,13 +161,13 @@ public sealed class PipelineService
 
         foreach (var file in files)
         {
-            await using var check = await TransactionSources.OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
+            await using var check = await TransactionSources.OpenAsync(file, mapping, cancellationToken);
         }
 
         var ingested = new List<IngestSummary>();
         foreach (var file in files)
         {
-            ingested.Add(await IngestAsync(file, data, cancellationToken));
+            ingested.Add(await IngestAsync(file, data, mapping, progress: null, cancellationToken));
         }
 
         var detection = await DetectAsync(data, outputDirectory, cancellationToken);

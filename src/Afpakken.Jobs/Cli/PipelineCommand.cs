@@ -4,27 +4,29 @@ using Afpakken.Engine.Storage;
 
 namespace Afpakken.Jobs.Cli;
 
-/// <summary><c>afpakken pipeline --input FILE... --data DIR --out DIR</c>: ingest, detect, store alerts, export scores.</summary>
+/// <summary><c>afpakken pipeline --input FILE... --data DIR --out DIR [--mapping M]</c>: ingest, detect, store alerts, export scores.</summary>
 internal static class PipelineCommand
 {
     public static Command Create()
     {
         var input = new Option<string[]>("--input", "-i")
         {
-            Description = "Transactions Parquet file(s) to ingest",
+            Description = "Transactions file(s) to ingest: Parquet, Arrow IPC or CSV",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
         var data = new Option<string>("--data") { Description = "Data directory (store, curated dataset)", Required = true };
         var output = new Option<string>("--out") { Description = "Directory for transaction_scores.csv and account_scores.csv", Required = true };
+        var mapping = new Option<string?>("--mapping") { Description = "Column mapping: a JSON file, or a preset (canonical, amlworld)" };
         var command = new Command("pipeline", "Ingest Parquet transactions, run detection over the store, write alerts and score files")
         {
-            input, data, output,
+            input, data, output, mapping,
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("pipeline", async (logger, ct) =>
         {
             var service = new PipelineService(logger, TimeProvider.System);
-            var result = await service.RunAsync(parse.GetValue(input)!, new DataLayout(parse.GetValue(data)!), parse.GetValue(output)!, ct);
+            var columnMapping = Engine.Ingest.ColumnMappingFile.Load(parse.GetValue(mapping));
+            var result = await service.RunAsync(parse.GetValue(input)!, new DataLayout(parse.GetValue(data)!), parse.GetValue(output)!, columnMapping, ct);
             foreach (var file in result.Ingested)
             {
                 Console.WriteLine(file.Skipped

@@ -69,6 +69,23 @@ public sealed class PipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_csv_in_the_amlworld_layout_runs_through_the_pipeline_with_its_preset()
+    {
+        var file = Path.Combine(_dir, "HI-Small_Trans.csv");
+        await File.WriteAllTextAsync(file,
+            "Timestamp,From Bank,Account,To Bank,Account,Amount Received,Receiving Currency,Amount Paid,Payment Currency,Payment Format,Is Laundering\n" +
+            "2022/09/01 00:20,10,8000EBD30,10,8000EBD30,3697.34,US Dollar,3697.34,US Dollar,Reinvestment,0\n" +
+            "2022/09/01 00:21,11,8000EBD31,12,8000EBD32,100.00,Euro,100.00,Euro,Wire,1\n");
+
+        var result = await AfpakkenCli.RunAsync("pipeline", "--input", file, "--mapping", "amlworld", "--data", Data, "--out", Out);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2 loaded, 0 rejected, 0 duplicate", result.Stdout, StringComparison.Ordinal);
+        var ids = (await File.ReadAllLinesAsync(Path.Combine(Out, "transaction_scores.csv"))).Skip(1).Select(l => l.Split(',')[0]);
+        Assert.Equal(["HI-Small_Trans.csv:1", "HI-Small_Trans.csv:2"], ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Detect_analyses_the_store_in_the_window_given()
     {
         var file = await TestFiles.TransactionsAsync(_dir, Some.Transactions(30)); // one a day from 2025-03-01
