@@ -13,4 +13,12 @@ var root = new RootCommand("afpakken — financial-flow and asset-confiscation a
     WorkerCommand.Create(),
     BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // One line, like every other error of the CLI: what is wrong with the command line, then a non-zero exit.
+    await Console.Error.WriteLineAsync($"afpakken: error: {string.Join(" ", parsed.Errors.Select(e => e.Message))} (see --help)");
+    return 2;
+}
+
+return await parsed.InvokeAsync();

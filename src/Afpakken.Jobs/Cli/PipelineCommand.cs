@@ -18,7 +18,7 @@ internal static class PipelineCommand
         var data = new Option<string>("--data") { Description = "Data directory (store, curated dataset)", Required = true };
         var output = new Option<string>("--out") { Description = "Directory for transaction_scores.csv and account_scores.csv", Required = true };
         var mapping = new Option<string?>("--mapping") { Description = "Column mapping: a JSON file, or a preset (canonical, amlworld)" };
-        var command = new Command("pipeline", "Ingest Parquet transactions, run detection over the store, write alerts and score files")
+        var command = new Command("pipeline", "Ingest transactions (Parquet, Arrow IPC or CSV), run detection over the store, write alerts and score files")
         {
             input, data, output, mapping,
         };

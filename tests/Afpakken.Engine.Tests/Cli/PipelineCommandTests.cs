@@ -16,6 +16,16 @@ public sealed class PipelineCommandTests : IDisposable
         result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
 
     [Fact]
+    public async Task A_command_line_error_is_one_line_and_a_non_zero_exit()
+    {
+        var result = await AfpakkenCli.RunAsync("pipeline", "--data", Data, "--out", Out);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("afpakken: error: Option '--input' is required. (see --help)", result.Stderr.Trim());
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_non_zero_with_one_line_naming_it()
     {
         var result = await AfpakkenCli.RunAsync("pipeline", "--input", Path.Combine(_dir, "absent.parquet"), "--data", Data, "--out", Out);
