@@ -1,0 +1,104 @@
+using System.Globalization;
+using Afpakken.Engine.Contract;
+using Microsoft.Data.Sqlite;
+
+namespace Afpakken.Engine.Storage;
+
+/// <summary>Reads parties, their accounts and their assets back from the relational store (see <see cref="EntityStore"/>).</summary>
+public sealed class PartyQueries
+{
+    private readonly SqliteStore _store;
+
+    public PartyQueries(SqliteStore store) => _store = store;
+
+    public async Task<Party?> PartyAsync(string partyId, CancellationToken cancellationToken) =>
+        (await PartiesAsync("WHERE party_id = $p1", [partyId], cancellationToken)).FirstOrDefault();
+
+    /// <summary>
+    /// Parties that share a non-empty address, phone or e-mail with <paramref name="party"/>, that name it among their
+    /// directors / UBOs, or that it names among its own.
+    /// </summary>
+    public Task<IReadOnlyList<Party>> LinkedAsync(Party party, CancellationToken cancellationToken) =>
+        PartiesAsync(
+            "WHERE party_id <> $p1 AND (" +
+            "($p2 <> '' AND address = $p2) OR ($p3 <> '' AND phone = $p3) OR ($p4 <> '' AND email = $p4) " +
+            "OR (';' || IFNULL(directors, '') || ';') LIKE ('%;' || $p1 || ';%') " +
+            "OR (';' || $p5 || ';') LIKE ('%;' || party_id || ';%'))",
+            [party.PartyId, party.Address ?? "", party.Phone ?? "", party.Email ?? "", party.Directors ?? ""],
+            cancellationToken);
+
+    /// <summary>The accounts a party holds.</summary>
+    public async Task<IReadOnlyList<string>> AccountsOfAsync(string partyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT account_id FROM accounts WHERE holder = $holder ORDER BY account_id";
+        command.Parameters.AddWithValue("$holder", partyId);
+        var accounts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(reader.GetString(0));
+        }
+
+        return accounts;
+    }
+
+    /// <summary>Every asset owned by the party.</summary>
+    public async Task<IReadOnlyList<Asset>> AssetsOfAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT asset_id, kind, owner, acquired_at, acquisition_price, current_value, valuation_basis, valuation_date, " +
+            "liabilities, liability_kind, paid_from_tx_ids, seizure_status, description FROM assets WHERE owner = $owner ORDER BY acquired_at, asset_id";
+        command.Parameters.AddWithValue("$owner", owner);
+        var assets = new List<Asset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            assets.Add(new Asset(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), Day(reader.GetString(3)), Money(reader.GetString(4)),
+                Money(reader.GetString(5)), reader.GetString(6), Day(reader.GetString(7)), Money(reader.GetString(8)), Text(reader, 9),
+                Text(reader, 10), reader.GetString(11), Text(reader, 12)));
+        }
+
+        return assets;
+    }
+
+    private async Task<IReadOnlyList<Party>> PartiesAsync(string where, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT party_id, kind, name, birth_date, registration_number, address, phone, email, sector_code, role_hint, directors FROM parties " + where +
+            " ORDER BY party_id";
+        for (var i = 0; i < args.Count; i++)
+        {
+            command.Parameters.AddWithValue("$p" + (i + 1).ToString(CultureInfo.InvariantCulture), args[i]);
+        }
+
+        var parties = new List<Party>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            parties.Add(new Party(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3) is { } birth ? Day(birth) : null,
+                Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10)));
+        }
+
+        return parties;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await new EntityStore(_store).EnsureSchemaAsync(cancellationToken);
+        return await _store.OpenConnectionAsync(cancellationToken);
+    }
+
+    private static string? Text(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+}
