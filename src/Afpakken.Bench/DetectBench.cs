@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Features;
+using Afpakken.Engine.Formats;
 using Afpakken.Engine.Graph;
 using Afpakken.Engine.Pipeline;
 using Afpakken.Engine.Storage;
@@ -55,7 +56,7 @@ internal static class DetectBench
             var readAndAggregate = await Measurement.TimeAsync("read parquet + graph + aggregation", async () =>
             {
                 var builder = new FlowGraphBuilder();
-                await foreach (var batch in ReadAsync(file))
+                await foreach (var batch in TransactionFileReader.ReadAsync(file))
                 {
                     builder.Add(batch);
                 }
@@ -91,35 +92,6 @@ internal static class DetectBench
         }
     }
 
-    private static async IAsyncEnumerable<TransactionBatch> ReadAsync(string file)
-    {
-        await using var reader = await ParquetReader.CreateAsync(file);
-        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name);
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            var n = (int)group.RowCount;
-            var batch = new TransactionBatch(n);
-            var ids = new string?[n];
-            var times = new DateTime[n];
-            var from = new string?[n];
-            var to = new string?[n];
-            var amounts = new decimal[n];
-            var channels = new string?[n];
-            await group.ReadAsync(fields[TransactionSchema.TxId], ids.AsMemory());
-            await group.ReadAsync<DateTime>(fields[TransactionSchema.BookedAt], times.AsMemory());
-            await group.ReadAsync(fields[TransactionSchema.FromAccount], from.AsMemory());
-            await group.ReadAsync(fields[TransactionSchema.ToAccount], to.AsMemory());
-            await group.ReadAsync<decimal>(fields[TransactionSchema.Amount], amounts.AsMemory());
-            await group.ReadAsync(fields[TransactionSchema.Channel], channels.AsMemory());
-            for (var i = 0; i < n; i++)
-            {
-                batch.Add(ids[i]!, times[i], from[i]!, to[i]!, amounts[i], "EUR", channels[i]!);
-            }
-
-            yield return batch;
-        }
-    }
 
     /// <summary>Random transfers with a skewed (hub-heavy) choice of accounts over one year; a stress shape, not a world.</summary>
     private static async Task WriteRandomAsync(string file, long rows, int accounts)

@@ -22,7 +22,7 @@ internal static class BurstAlerts
         var z = Math.Log((double)burst.Counterparties / options.MinCounterparties)
                 + (0.5 * Math.Log(burstRatio / options.BurstFactor))
                 + (0.5 * Math.Log(Math.Max(1.0, amountRatio / Math.Max(1.0, options.AmountFactor))));
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
 
         var hours = (last - first).TotalHours;
         var duration = hours < 48
@@ -45,7 +45,7 @@ internal static class BurstAlerts
             : string.Create(CultureInfo.InvariantCulture, $"{focus} paid {Format.Money(total)} to {burst.Counterparties} one-off recipients in {duration} ({first:yyyy-MM-dd HH:mm} – {last:yyyy-MM-dd HH:mm} UTC), {burstRatio:0.#}× its usual weekly counterparties{onward}; transactions {shown}.");
 
         return new Alert(
-            StableId(typology, focus, txIds[0]), typology, detector, Math.Round(score, 6), focus,
+            StableId(typology, focus, txIds[0]), typology, detector, score, focus,
             [focus, .. counterparties, .. linkedAccounts.Where(a => a != focus)], allTxIds, total,
             graph.TimeOf(allEdges[0]), graph.TimeOf(allEdges[^1]), sentence);
     }

@@ -203,8 +203,8 @@ internal sealed class CounterpartyBurstScan
         // now and then is measured against its usual quiet, not against its few busy months.
         var weeks = (int)((_graph.Ticks[^1] - _graph.Ticks[0]) / TicksPerWeek) + 1;
         var months = (int)((_graph.Ticks[^1] - _graph.Ticks[0]) / TicksPerMonth) + 1;
-        var baselineWeekly = Median(perWeek.Values.Select(v => (double)v).Concat(Enumerable.Repeat(0.0, Math.Max(0, weeks - perWeek.Count))));
-        var baselineMonthly = Median(monthly.Values.Select(v => (double)v).Concat(Enumerable.Repeat(0.0, Math.Max(0, months - monthly.Count))));
+        var baselineWeekly = Statistics.Median(perWeek.Values.Select(v => (double)v).Concat(Enumerable.Repeat(0.0, Math.Max(0, weeks - perWeek.Count))));
+        var baselineMonthly = Statistics.Median(monthly.Values.Select(v => (double)v).Concat(Enumerable.Repeat(0.0, Math.Max(0, months - monthly.Count))));
         var n = cluster.Count;
         var minCents = (double)(_options.MinTotal * 100m);
         if (n < _options.MinCounterparties ||
@@ -236,7 +236,7 @@ internal sealed class CounterpartyBurstScan
             CollectionsMarshal.GetValueRefOrAddDefault(perCounterparty, Counterparty(e), out _) += _graph.Cents[e];
         }
 
-        return Median(perCounterparty.Select(kv => (double)kv.Value / Math.Max(1, _counterpartyTotals[kv.Key])));
+        return Statistics.Median(perCounterparty.Select(kv => (double)kv.Value / Math.Max(1, _counterpartyTotals[kv.Key])));
     }
 
     /// <summary>Every account's total outflow (for fan-in senders) or inflow (for fan-out recipients).</summary>
@@ -252,15 +252,4 @@ internal sealed class CounterpartyBurstScan
         return totals;
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

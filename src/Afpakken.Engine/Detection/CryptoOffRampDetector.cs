@@ -45,7 +45,7 @@ public sealed class CryptoOffRampDetector(OffRampOptions options) : IDetector
                 continue;
             }
 
-            var income = Median(monthly.Values);
+            var income = Statistics.Median(monthly.Values.Select(v => (double)v));
             var i = 0;
             while (i < payouts.Count)
             {
@@ -93,19 +93,14 @@ public sealed class CryptoOffRampDetector(OffRampOptions options) : IDetector
         var sources = payouts.Select(e => graph.Source[e]).Distinct().Select(s => graph.Accounts[s]).Order(StringComparer.Ordinal).ToList();
         var ratio = income <= 0 ? double.PositiveInfinity : inCents / income;
         var z = Math.Log((double)inCents / FlowGraphBuilder.ToCents(options.MinCrypto)) / 3 + (double)outCents / inCents - options.MinCashOutShare;
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{payouts.Count} crypto payouts from {sources.Count} sources brought {Format.Money(inCents / 100m)} into {focus} " +
             $"({(double.IsInfinity(ratio) ? "no other income" : $"{ratio:0.#}× its usual monthly inflow")}); {Format.Money(outCents / 100m)} was withdrawn in cash within 24 h; " +
             $"transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(CryptoOffRampDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(CryptoOffRampDetector), score, focus,
             [focus, .. sources], txIds, inCents / 100m, graph.TimeOf(edges[0]), graph.TimeOf(edges[^1]), sentence);
     }
 
-    private static double Median(IEnumerable<long> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;
-    }
 }

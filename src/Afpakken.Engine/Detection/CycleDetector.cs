@@ -51,7 +51,7 @@ public sealed class CycleDetector(CycleOptions options) : IDetector
         var at = graph.Target[last];
         var origin = graph.Source[path[0]];
         var outgoing = graph.OutgoingOf(at);
-        var from = LowerBound(graph, outgoing, graph.Ticks[last] + 1);
+        var from = graph.FirstOutgoingAfter(at, graph.Ticks[last]) - graph.OutOffsets[at];
         var until = graph.Ticks[last] + options.MaxHopDelay.Ticks;
         var low = graph.Cents[last] * (1 - options.MaxLossPerHop);
         var followed = 0;
@@ -92,24 +92,6 @@ public sealed class CycleDetector(CycleOptions options) : IDetector
         return 0;
     }
 
-    private static int LowerBound(FlowGraph graph, ReadOnlySpan<int> edges, long ticks)
-    {
-        int lo = 0, hi = edges.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (graph.Ticks[edges[mid]] < ticks)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
 
     private Alert ToAlert(FlowGraph graph, int[] cycle)
     {
@@ -122,12 +104,12 @@ public sealed class CycleDetector(CycleOptions options) : IDetector
         var last = graph.TimeOf(cycle[^1]);
         var loss = 1 - (double)(back / sent);
         var z = Math.Log((double)sent / (double)options.MinAmount) / 4 + (0.3 * (cycle.Length - options.MinHops));
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{Format.Money(sent)} left {origin} and came back as {Format.Money(back)} ({loss:P1} less) after {cycle.Length} hops through {string.Join(" → ", via)} " +
             $"in {(last - first).TotalDays:0.#} days; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, origin, txIds[0]), Typology, nameof(CycleDetector), Math.Round(score, 6), origin,
+            BurstAlerts.StableId(Typology, origin, txIds[0]), Typology, nameof(CycleDetector), score, origin,
             [origin, .. via], txIds, sent, first, last, sentence);
     }
 }

@@ -135,13 +135,13 @@ public sealed class GatherScatterDetector(LayeringOptions options) : IDetector
         var first = graph.TimeOf(edges[0]);
         var last = graph.TimeOf(edges[^1]);
         var z = Math.Log(Math.Min(sources, targets) / (double)options.MinBranches) + (Math.Log((double)inCents / FlowGraphBuilder.ToCents(options.MinTotal)) / 4);
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var counterparties = gathered.Select(e => graph.Source[e]).Concat(scattered.Select(e => graph.Target[e])).Distinct().Select(c => graph.Accounts[c]).Order(StringComparer.Ordinal);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{sources} sources paid {Format.Money(inCents / 100m)} into {focus}, which paid {Format.Money(outCents / 100m)} on to {targets} targets " +
             $"within {(last - first).TotalDays:0.#} days; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(GatherScatterDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(GatherScatterDetector), score, focus,
             [focus, .. counterparties], txIds, inCents / 100m, first, last, sentence);
     }
 }

@@ -142,14 +142,14 @@ public sealed class MuleDetector(MuleOptions options) : IDetector
         var hours = (graph.Ticks[outflows[^1]] - graph.Ticks[inflows[0]]) / (double)TimeSpan.TicksPerHour;
         var exitShare = (double)exitCents / outCents;
         var z = Math.Log((double)senders / options.MinNewSenders) + (0.5 * exitShare) + (0.5 * (1 - ((double)otherIn / inCents)));
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var counterparties = inflows.Select(e => graph.Source[e]).Concat(outflows.Select(e => graph.Target[e]))
             .Where(c => c != graph.CashAccount).Distinct().Select(c => graph.Accounts[c]).Order(StringComparer.Ordinal);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{Format.Money(inCents / 100m)} from {senders} new senders into {focus} and {Format.Money(outCents / 100m)} ({(double)outCents / inCents:P0}) out again within {hours:0} h" +
             $"{(exitCents > 0 ? $", {exitShare:P0} of it as cash, crypto or money transfer" : "")}; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, graph.TxIds[inflows[0]]), Typology, nameof(MuleDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, graph.TxIds[inflows[0]]), Typology, nameof(MuleDetector), score, focus,
             [focus, .. counterparties], txIds, inCents / 100m, first, last, sentence);
     }
 }

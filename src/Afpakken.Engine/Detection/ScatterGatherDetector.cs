@@ -87,24 +87,9 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
             yield break;
         }
 
-        // Binary search to the first later edge, then walk forward by index (a span cannot live in an iterator).
-        var start = graph.OutOffsets[at];
+        // From the first later edge on, by index (a span cannot live in an iterator).
         var end = graph.OutOffsets[at + 1];
-        var lo = start;
-        var hi = end;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (graph.Ticks[graph.OutEdges[mid]] <= graph.Ticks[edge])
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
+        var lo = graph.FirstOutgoingAfter(at, graph.Ticks[edge]);
         for (var i = lo; i < end; i++)
         {
             var next = graph.OutEdges[i];
@@ -148,12 +133,12 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
         var first = graph.TimeOf(edges[0]);
         var last = graph.TimeOf(edges[^1]);
         var z = Math.Log((double)chosen.Count / options.MinBranches) + (Math.Log((double)splitCents / FlowGraphBuilder.ToCents(options.MinTotal)) / 4);
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{focus} split {Format.Money(splitCents / 100m)} over {chosen.Count} intermediaries ({string.Join(", ", mids)}) that passed " +
             $"{Format.Money(joinCents / 100m)} on to {graph.Accounts[target]} within {(last - first).TotalDays:0.#} days; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(ScatterGatherDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(ScatterGatherDetector), score, focus,
             [focus, .. mids, .. seconds, graph.Accounts[target]], txIds, splitCents / 100m, first, last, sentence);
     }
 }

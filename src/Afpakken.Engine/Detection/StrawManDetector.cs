@@ -74,13 +74,13 @@ public sealed class StrawManDetector(StrawManEvidence evidence, StrawManOptions 
         var ownerAccounts = evidence.AccountHolders.Where(kv => kv.Value == owner).Select(kv => kv.Key).Order(StringComparer.Ordinal).Take(10);
         var multiple = income > 0 ? (double)(value / income) : double.PositiveInfinity;
         var z = Math.Log(Math.Max(1.0, Math.Min(1e6, multiple) / (double)options.IncomeMultiple)) / 2 + (0.2 * assets.Count);
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var kinds = string.Join(", ", assets.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
         var incomeText = income > 0 ? string.Create(CultureInfo.InvariantCulture, $"{multiple:0.#}× the owner's highest yearly legal income of {Format.Money(income)}") : "while the owner has no recorded legal income";
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{focus} paid for {assets.Count} assets ({kinds}) worth {Format.Money(value)} registered to party {owner}, {incomeText}; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(StrawManDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(StrawManDetector), score, focus,
             [focus, .. sellers, .. ownerAccounts.Where(a => a != focus)], txIds, value, graph.TimeOf(edges[0]), graph.TimeOf(edges[^1]), sentence);
     }
 }

@@ -188,14 +188,14 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
         var names = members.Select(a => graph.Accounts[a]).Order(StringComparer.Ordinal).ToList();
         var z = Math.Log((double)run.Count / options.MinDeposits) + Math.Log((double)(total / threshold)) + (0.2 * members.Count);
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var days = Math.Max(1, (int)Math.Ceiling((last - first).TotalDays));
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{run.Count} cash deposits of {Format.Money(amounts.Min())}–{Format.Money(amounts.Max())} spread over {members.Count} accounts ({string.Join(", ", names)}) in {days} days " +
             $"({first:yyyy-MM-dd} – {last:yyyy-MM-dd}), each 80–99 % of the {Format.Money(threshold)} threshold, {Format.Money(total)} in all, " +
             $"passed on to {graph.Accounts[collector]}; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, graph.Accounts[focus], txIds[0]), Typology, nameof(StructuringDetector), Math.Round(score, 6),
+            BurstAlerts.StableId(Typology, graph.Accounts[focus], txIds[0]), Typology, nameof(StructuringDetector), score,
             graph.Accounts[focus], [.. names, graph.Accounts[collector]], txIds, total, first, graph.TimeOf(edges[^1]), sentence);
     }
 
@@ -237,7 +237,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
         var collectors = onward.Select(e => graph.Accounts[graph.Target[e]]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var z = Math.Log((double)run.Count / options.MinDeposits) + Math.Log((double)(total / threshold)) + Math.Log(run.Count / (double)allCash / options.MinShareOfCashDeposits);
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var days = Math.Max(1, (int)Math.Ceiling((last - first).TotalDays));
         var passedOn = onward.Count == 0
             ? ""
@@ -247,7 +247,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             $"({first:yyyy-MM-dd} – {last:yyyy-MM-dd}), each 80–99 % of the {Format.Money(threshold)} threshold, {Format.Money(total)} in all{passedOn}; " +
             $"{run.Count} of the {allCash} cash deposits around that period; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, graph.TxIds[run[0]]), Typology, nameof(StructuringDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, graph.TxIds[run[0]]), Typology, nameof(StructuringDetector), score, focus,
             [focus, .. collectors.Where(c => c != focus)], txIds, total, first, graph.TimeOf(edges[^1]), sentence);
     }
 

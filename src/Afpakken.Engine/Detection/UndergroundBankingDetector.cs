@@ -104,12 +104,12 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
         var counterparties = credits.Select(e => graph.Source[e]).Concat(remittances.Select(e => graph.Target[e]))
             .Where(c => c != graph.CashAccount).Distinct().Select(c => graph.Accounts[c]).Order(StringComparer.Ordinal);
         var z = Math.Log((double)senders / options.MinCollectionSenders) + ((double)outCents / inCents) - 0.7;
-        var score = 0.5 + (0.5 * (1 - Math.Exp(-(0.5 + Math.Max(0, z)))));
+        var score = AlertScore.FromEvidence(z);
         var sentence = string.Create(CultureInfo.InvariantCulture,
             $"{senders} senders paid {credits.Count} small credits (median {Format.Money(median / 100m)}, {Format.Money(inCents / 100m)} in all) into {focus} within 30 days, " +
             $"remitted in {remittances.Count} transfers of {Format.Money(outCents / 100m)}; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(UndergroundBankingDetector), Math.Round(score, 6), focus,
+            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(UndergroundBankingDetector), score, focus,
             [focus, .. counterparties], txIds, inCents / 100m, graph.TimeOf(edges[0]), graph.TimeOf(edges[^1]), sentence);
     }
 }

@@ -172,7 +172,7 @@ public sealed class AccountFeatures
             }
         }
 
-        row[0] = scratch.Count == 0 ? 0f : MathF.Log(1 + (float)Median(scratch));
+        row[0] = scratch.Count == 0 ? 0f : MathF.Log(1 + (float)Statistics.Median(scratch));
 
         int deposits = 0, nearLine = 0, round = 0, all = incoming.Length + outgoing.Length;
         foreach (var e in incoming)
@@ -225,10 +225,4 @@ public sealed class AccountFeatures
         row[5] = first == long.MaxValue ? 0f : MathF.Log(1 + ((end - first) / (float)TimeSpan.TicksPerDay));
     }
 
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        var mid = values.Count / 2;
-        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    }
 }

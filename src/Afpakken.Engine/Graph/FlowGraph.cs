@@ -87,6 +87,26 @@ public sealed class FlowGraph
 
     public ReadOnlySpan<int> IncomingOf(int account) => InEdges.AsSpan(InOffsets[account], InOffsets[account + 1] - InOffsets[account]);
 
+    /// <summary>Index into <see cref="OutEdges"/> of the account's first outgoing edge booked after <paramref name="ticks"/> (binary search).</summary>
+    public int FirstOutgoingAfter(int account, long ticks)
+    {
+        int lo = OutOffsets[account], hi = OutOffsets[account + 1];
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Ticks[OutEdges[mid]] <= ticks)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     public DateTime TimeOf(int edge) => new(Ticks[edge], DateTimeKind.Utc);
 
     public decimal AmountOf(int edge) => Cents[edge] / 100m;

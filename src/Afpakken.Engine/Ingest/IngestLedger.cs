@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Afpakken.Engine.Storage;
 
@@ -70,7 +69,4 @@ public sealed class IngestLedger
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    internal static string Describe(LedgerEntry e) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{e.FileName}: {e.RowsLoaded} loaded, {e.RowsRejected} rejected, {e.RowsDuplicate} duplicate");
 }
