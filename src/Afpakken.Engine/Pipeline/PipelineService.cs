@@ -115,7 +115,7 @@ public sealed class PipelineService
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 
         var alerts = new List<Alert>();
-        foreach (var detector in Detectors(evidence))
+        foreach (var detector in DetectorSet.Create(_fanOptions, evidence))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var found = detector.Detect(graph);
@@ -135,16 +135,6 @@ public sealed class PipelineService
             alerts.Count, cases.Count, facilitators.Count);
         return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly), cases, facilitators);
     }
-
-    private IDetector[] Detectors(StrawManEvidence evidence) =>
-    [
-        new FanInDetector(_fanOptions), new FanOutDetector(_fanOptions),
-        new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
-        new CycleDetector(new CycleOptions()),
-        new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
-        new CryptoOffRampDetector(new OffRampOptions()), new UndergroundBankingDetector(new OffRampOptions()),
-        new StrawManDetector(evidence, new StrawManOptions()),
-    ];
 
     /// <summary>Checks every input first (so that one bad file loads nothing), then ingests each, then detects once.</summary>
     public Task<PipelineResult> RunAsync(IReadOnlyList<string> files, DataLayout data, string? outputDirectory, CancellationToken cancellationToken = default) =>
