@@ -13,7 +13,7 @@ public sealed class LivingCostNorms
     public decimal Monthly(string household, int year) =>
         _monthly.TryGetValue((household, year), out var norm)
             ? norm
-            : throw new KeyNotFoundException($"no living-cost norm for household '{household}' in {year}");
+            : throw new Contract.InvalidInputException("living_cost_norms", $"no living-cost norm for household '{household}' in {year}: add it to the settings");
 
     /// <summary>
     /// Cash living costs over a period: the norm for each month the period touches (pro rata by day), minus what

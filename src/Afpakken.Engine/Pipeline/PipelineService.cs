@@ -68,6 +68,10 @@ public sealed class PipelineService
         var run = await AnalyseAsync(data, window, cancellationToken);
         var log = _logger.ForContext("RunId", run.RunId);
         await store.ReplaceAlertsAsync(run.RunId, run.Alerts, cancellationToken);
+        var facts = await new FlowFacts(store).ReplaceAsync(run.RunId, run.Window.From, run.Window.To, run.Graph, run.Alerts, _time, cancellationToken);
+        log.Information("Kept for the confiscation side: {AlertTransactions} alert transactions, {CashTransactions} cash transactions, " +
+                        "{SpendingMonths} account-months of bank spending, {AssetPayments} asset payments",
+            facts.AlertTransactions, facts.CashTransactions, facts.SpendingMonths, facts.AssetPayments);
         if (outputDirectory is not null)
         {
             await ScoreCsvWriter.WriteAsync(outputDirectory, run.Graph, run.Scores, cancellationToken);

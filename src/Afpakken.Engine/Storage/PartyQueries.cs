@@ -4,10 +4,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Afpakken.Engine.Storage;
 
-/// <summary>Reads parties, their accounts and their assets back from the relational store (see <see cref="EntityStore"/>).</summary>
+/// <summary>
+/// Reads parties, their accounts, assets and income back from the relational store (see <see cref="EntityStore"/>); links
+/// by directorship use the directorships table that <see cref="FlowFacts"/> keeps.
+/// </summary>
 public sealed class PartyQueries
 {
     private readonly SqliteStore _store;
+    private bool _schemaChecked;
 
     public PartyQueries(SqliteStore store) => _store = store;
 
@@ -20,11 +24,13 @@ public sealed class PartyQueries
     /// </summary>
     public Task<IReadOnlyList<Party>> LinkedAsync(Party party, CancellationToken cancellationToken) =>
         PartiesAsync(
-            "WHERE party_id <> $p1 AND (" +
-            "($p2 <> '' AND address = $p2) OR ($p3 <> '' AND phone = $p3) OR ($p4 <> '' AND email = $p4) " +
-            "OR (';' || IFNULL(directors, '') || ';') LIKE ('%;' || $p1 || ';%') " +
-            "OR (';' || $p5 || ';') LIKE ('%;' || party_id || ';%'))",
-            [party.PartyId, party.Address ?? "", party.Phone ?? "", party.Email ?? "", party.Directors ?? ""],
+            "WHERE party_id <> $p1 AND party_id IN (" +
+            "SELECT party_id FROM parties WHERE $p2 <> '' AND address = $p2 UNION " +
+            "SELECT party_id FROM parties WHERE $p3 <> '' AND phone = $p3 UNION " +
+            "SELECT party_id FROM parties WHERE $p4 <> '' AND email = $p4 UNION " +
+            "SELECT company FROM directorships WHERE director = $p1 UNION " +
+            "SELECT director FROM directorships WHERE company = $p1)",
+            [party.PartyId, party.Address ?? "", party.Phone ?? "", party.Email ?? ""],
             cancellationToken);
 
     /// <summary>The accounts a party holds.</summary>
@@ -44,15 +50,82 @@ public sealed class PartyQueries
         return accounts;
     }
 
+    /// <summary>The parties with these ids that exist in the store.</summary>
+    public async Task<IReadOnlyList<Party>> PartiesAsync(IEnumerable<string> partyIds, CancellationToken cancellationToken)
+    {
+        var found = new List<Party>();
+        foreach (var id in partyIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await PartyAsync(id, cancellationToken) is { } party)
+            {
+                found.Add(party);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Holder of each of the accounts that the store knows.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> HoldersAsync(IEnumerable<string> accounts, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT holder FROM accounts WHERE account_id = $a";
+        var a = command.Parameters.Add("$a", SqliteType.Text);
+        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var account in accounts.Distinct(StringComparer.Ordinal))
+        {
+            a.Value = account;
+            if (await command.ExecuteScalarAsync(cancellationToken) is string holder)
+            {
+                holders[account] = holder;
+            }
+        }
+
+        return holders;
+    }
+
+    /// <summary>The assets with these ids.</summary>
+    public async Task<IReadOnlyList<Asset>> AssetsAsync(IEnumerable<string> assetIds, CancellationToken cancellationToken)
+    {
+        var assets = new List<Asset>();
+        foreach (var id in assetIds.Distinct(StringComparer.Ordinal))
+        {
+            assets.AddRange(await AssetsWhereAsync("asset_id = $k", id, cancellationToken));
+        }
+
+        return assets;
+    }
+
+    /// <summary>Legal income records of a party, by year and source.</summary>
+    public async Task<IReadOnlyList<LegalIncome>> IncomeOfAsync(string partyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT party_id, year, amount, source FROM legal_income WHERE party_id = $p ORDER BY year, source";
+        command.Parameters.AddWithValue("$p", partyId);
+        var rows = new List<LegalIncome>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new LegalIncome(reader.GetString(0), reader.GetInt32(1), Money(reader.GetString(2)), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
     /// <summary>Every asset owned by the party.</summary>
-    public async Task<IReadOnlyList<Asset>> AssetsOfAsync(string owner, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Asset>> AssetsOfAsync(string owner, CancellationToken cancellationToken) =>
+        AssetsWhereAsync("owner = $k", owner, cancellationToken);
+
+    private async Task<IReadOnlyList<Asset>> AssetsWhereAsync(string where, string key, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT asset_id, kind, owner, acquired_at, acquisition_price, current_value, valuation_basis, valuation_date, " +
-            "liabilities, liability_kind, paid_from_tx_ids, seizure_status, description FROM assets WHERE owner = $owner ORDER BY acquired_at, asset_id";
-        command.Parameters.AddWithValue("$owner", owner);
+            $"liabilities, liability_kind, paid_from_tx_ids, seizure_status, description FROM assets WHERE {where} ORDER BY acquired_at, asset_id";
+        command.Parameters.AddWithValue("$k", key);
         var assets = new List<Asset>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -92,7 +165,13 @@ public sealed class PartyQueries
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await new EntityStore(_store).EnsureSchemaAsync(cancellationToken);
+        if (!_schemaChecked)
+        {
+            await new FlowFacts(_store).EnsureSchemaAsync(cancellationToken);
+            await new FlowFacts(_store).EnsureDirectorshipsAsync(cancellationToken);
+            _schemaChecked = true;
+        }
+
         return await _store.OpenConnectionAsync(cancellationToken);
     }
 

@@ -141,16 +141,19 @@ public sealed class SqliteStore : IAlertStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new Alert(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3), reader.GetString(4),
-                JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
-                JsonSerializer.Deserialize<string[]>(reader.GetString(6)) ?? [],
-                decimal.Parse(reader.GetString(7), NumberStyles.Number, CultureInfo.InvariantCulture),
-                ParseInstant(reader.GetString(8)), ParseInstant(reader.GetString(9)), reader.GetString(10)));
+            items.Add(ReadAlert(reader));
         }
 
         return new AlertPage(items, page, pageSize, total);
     }
+
+    /// <summary>An alert from a row of (alert_id, typology, detector, score, focus_account, accounts, tx_ids, total_amount, first_at, last_at, explanation).</summary>
+    internal static Alert ReadAlert(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3), reader.GetString(4),
+        JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
+        JsonSerializer.Deserialize<string[]>(reader.GetString(6)) ?? [],
+        decimal.Parse(reader.GetString(7), NumberStyles.Number, CultureInfo.InvariantCulture),
+        ParseInstant(reader.GetString(8)), ParseInstant(reader.GetString(9)), reader.GetString(10));
 
     public async Task<long> CountAlertsAsync(CancellationToken cancellationToken = default)
     {

@@ -76,6 +76,6 @@ public class CashStatementTests
         Assert.Equal(5_250m, year.Amount);
         Assert.Equal(1_900m, partial.Amount); // 1,450 × 15/29 (February 2024) + 1,450 (March) − 300
         Assert.Equal(0m, covered.Amount);
-        Assert.Throws<KeyNotFoundException>(() => norms.CashLivingCosts("single", new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31)), 0, []));
+        Assert.Throws<Afpakken.Engine.Contract.InvalidInputException>(() => norms.CashLivingCosts("single", new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31)), 0, []));
     }
 }

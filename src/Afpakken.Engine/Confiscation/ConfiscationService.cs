@@ -1,0 +1,203 @@
+using System.Globalization;
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Detection;
+using Afpakken.Engine.Storage;
+using Serilog;
+
+namespace Afpakken.Engine.Confiscation;
+
+/// <summary>Everything a prosecutor's report on one subject holds.</summary>
+/// <param name="Payable">max(0, wvv − paid to victims − already forfeited − court reductions), on the estimated wvv.</param>
+public sealed record SubjectReport(
+    string CaseNumber, string ProducedBy, DateTime ProducedAt, SubjectControl Control, AssetOverview Overview, BenefitEstimate Benefit,
+    double EvidenceStrength, decimal Payable);
+
+/// <summary>One subject on the ranked list, with the figures and the reasons that put it there.</summary>
+public sealed record Candidate(
+    int Rank,
+    string SubjectId,
+    string Name,
+    string Kind,
+    decimal EstimatedBenefit,
+    decimal CashStatementBenefit,
+    decimal NetWorthBenefit,
+    decimal RecoverableValue,
+    decimal SeizurePriority,
+    double EvidenceStrength,
+    decimal ExpectedRecovery,
+    int Alerts,
+    IReadOnlyList<string> Typologies,
+    int StrawMen,
+    int Companies,
+    int Assets,
+    IReadOnlyList<string> Reasons);
+
+/// <summary>The ranked list: triage for a person to act on, never a decision (domain.md §6).</summary>
+public sealed record CandidateList(string ProducedBy, DateTime ProducedAt, Period Period, int SubjectsConsidered, IReadOnlyList<Candidate> Candidates);
+
+/// <summary>
+/// The confiscation side over a data directory (issue 5): the asset overview and benefit of one subject, and the
+/// ranked list of confiscation candidates found through the alerts of the last detection run.
+/// </summary>
+public sealed class ConfiscationService
+{
+    private readonly SqliteStore _store;
+    private readonly ConfiscationOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly PartyQueries _parties;
+    private readonly FlowFacts _facts;
+
+    public ConfiscationService(SqliteStore store, ConfiscationOptions options, ILogger logger, TimeProvider time)
+    {
+        _store = store;
+        _options = options;
+        _logger = logger;
+        _time = time;
+        _parties = new PartyQueries(store);
+        _facts = new FlowFacts(store);
+    }
+
+    /// <summary>The analysed window of the last detection run as whole days, or null before any run.</summary>
+    public async Task<Period?> DefaultPeriodAsync(CancellationToken cancellationToken) =>
+        await _facts.RunAsync(cancellationToken) is { } run
+            ? new Period(DateOnly.FromDateTime(run.From), DateOnly.FromDateTime(run.To.AddTicks(-1)))
+            : null;
+
+    public async Task<SubjectReport> SubjectReportAsync(
+        string subjectId, Period period, string caseNumber, string producedBy, decimal? claimedOpeningCash, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(caseNumber))
+        {
+            throw new InvalidInputException("--case", "an asset overview requires a case number (domain.md §6: purpose-bound access)");
+        }
+
+        var context = await ContextAsync(cancellationToken);
+        var report = await BuildAsync(subjectId, period, context, claimedOpeningCash, caseNumber, producedBy, cancellationToken);
+        _logger.ForContext("Audit", true).ForContext("SubjectId", subjectId).ForContext("CaseNumber", caseNumber)
+            .Information("Asset overview of {SubjectId} for case {CaseNumber} produced by {User}: {Items} assets, estimated benefit {Benefit}",
+                subjectId, caseNumber, producedBy, report.Overview.Items.Count, report.Benefit.Estimated);
+        return report;
+    }
+
+    public async Task<CandidateList> CandidatesAsync(Period period, string producedBy, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(cancellationToken);
+        var alerts = await _facts.AllAlertsAsync(cancellationToken);
+        var seeds = await SeedsAsync(alerts, context, cancellationToken);
+        var considered = 0;
+        var candidates = new List<Candidate>();
+        foreach (var subjectId in seeds)
+        {
+            considered++;
+            var control = await SubjectControl.BuildAsync(_parties, _facts, _options, subjectId, cancellationToken);
+            var attributed = await AttributedAsync(control, context, cancellationToken);
+            var inPeriod = attributed.Where(a => period.Contains(DateOnly.FromDateTime(a.Alert.FirstAt))).ToList();
+            if (inPeriod.Sum(a => a.Alert.TotalAmount) < _options.Candidates.MinBenefit || Evidence(inPeriod) < _options.Candidates.MinEvidence)
+            {
+                continue;
+            }
+
+            var overview = await AssetOverview.BuildAsync(control, period, _parties, _facts, _options, cancellationToken);
+            var benefit = await BenefitEstimate.BuildAsync(control, overview, period, attributed, _parties, _facts, _options, null, cancellationToken);
+            var evidence = Evidence(benefit.Alerts);
+            if (benefit.Estimated < _options.Candidates.MinBenefit || evidence < _options.Candidates.MinEvidence)
+            {
+                continue;
+            }
+
+            candidates.Add(ToCandidate(control, overview, benefit, evidence));
+        }
+
+        var ranked = candidates
+            .OrderByDescending(c => c.ExpectedRecovery).ThenByDescending(c => c.EstimatedBenefit).ThenBy(c => c.SubjectId, StringComparer.Ordinal)
+            .Take(_options.Candidates.MaxListed)
+            .Select((c, i) => c with { Rank = i + 1 }).ToList();
+        _logger.ForContext("Audit", true)
+            .Information("Candidate ranking produced by {User}: {Candidates} candidates of {Considered} subjects reached through {Alerts} alerts",
+                producedBy, ranked.Count, considered, alerts.Count);
+        return new CandidateList(producedBy, _time.GetUtcNow().UtcDateTime, period, considered, ranked);
+    }
+
+    private sealed record Context(IReadOnlySet<string> Gatekeepers, IReadOnlySet<string> AssetPaymentTxIds);
+
+    private async Task<Context> ContextAsync(CancellationToken cancellationToken)
+    {
+        var gatekeepers = await new EntityStore(_store).AccountsOfKindsAsync(EntityStore.GatekeeperKinds, cancellationToken);
+        return new Context(gatekeepers.ToHashSet(StringComparer.Ordinal), await _facts.AssetPaymentTxIdsAsync(cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<AttributedAlert>> AttributedAsync(SubjectControl control, Context context, CancellationToken cancellationToken) =>
+        Attribution.For(control.AccountIds, await _facts.AlertsTouchingAsync(control.AccountIds, cancellationToken),
+            context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution);
+
+    private async Task<SubjectReport> BuildAsync(
+        string subjectId, Period period, Context context, decimal? claimedOpeningCash, string caseNumber, string producedBy, CancellationToken cancellationToken)
+    {
+        var control = await SubjectControl.BuildAsync(_parties, _facts, _options, subjectId, cancellationToken);
+        var attributed = await AttributedAsync(control, context, cancellationToken);
+        var overview = await AssetOverview.BuildAsync(control, period, _parties, _facts, _options, cancellationToken);
+        var benefit = await BenefitEstimate.BuildAsync(control, overview, period, attributed, _parties, _facts, _options, claimedOpeningCash, cancellationToken);
+        return new SubjectReport(caseNumber, producedBy, _time.GetUtcNow().UtcDateTime, control, overview, benefit, Evidence(benefit.Alerts),
+            Payable.Of(benefit.Estimated));
+    }
+
+    /// <summary>
+    /// The parties reached through the beneficiary side of the alerts: the holder of each such account, or — for a
+    /// company with known directors / UBOs — those directors (the company is then part of their network).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SeedsAsync(
+        IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)> alerts, Context context, CancellationToken cancellationToken)
+    {
+        var accounts = alerts.SelectMany(a => Attribution.BeneficiarySide(a.Alert, a.Transactions, context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution))
+            .Select(x => x.Account).ToHashSet(StringComparer.Ordinal);
+        var holders = await _parties.HoldersAsync(accounts, cancellationToken);
+        var seeds = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var holder in holders.Values.Distinct(StringComparer.Ordinal))
+        {
+            var directors = await _facts.DirectorsOfAsync(holder, cancellationToken);
+            if (directors.Count == 0)
+            {
+                seeds.Add(holder);
+            }
+            else
+            {
+                seeds.UnionWith(directors);
+            }
+        }
+
+        return [.. seeds];
+    }
+
+    /// <summary>1 − Π(1 − score) over the alerts: how strongly independent alerts together point at the subject.</summary>
+    public static double Evidence(IEnumerable<AttributedAlert> alerts) =>
+        1 - alerts.Aggregate(1.0, (p, a) => p * (1 - Math.Clamp(a.Alert.Score, 0, 1)));
+
+    private static Candidate ToCandidate(SubjectControl control, AssetOverview overview, BenefitEstimate benefit, double evidence)
+    {
+        var recoverable = decimal.Round(overview.RecoverableValue, 2);
+        var expected = decimal.Round(Math.Min(benefit.Estimated, recoverable) * (decimal)evidence, 2);
+        var typologies = benefit.Alerts.Select(a => a.Alert.Typology).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var strawMen = control.Parties.Count(p => p.Basis == ControlBasis.StrawManPaidAssets);
+        var companies = control.Parties.Count(p => p.Basis is ControlBasis.CompanyDirected or ControlBasis.CompanyOfStrawMan);
+        var reasons = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{benefit.Alerts.Count} alert(s) attributed ({string.Join(", ", typologies)}); evidence strength {evidence:0.00}"),
+            string.Create(CultureInfo.InvariantCulture, $"estimated benefit {benefit.Estimated:N2} by the transaction method (cash statement {benefit.CashStatementBenefit:N2}, net-worth comparison {benefit.NetWorthComparison.Benefit:N2})"),
+            string.Create(CultureInfo.InvariantCulture, $"recoverable {recoverable:N2} in {overview.Items.Count(i => !i.IsSeized)} asset(s)"),
+        };
+        if (overview.Items.FirstOrDefault(i => i.SeizurePriority > 0) is { } first)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"seize first: {first.Kind} {first.AssetId} held by {first.LegalOwner} (priority {first.SeizurePriority:N2})"));
+        }
+
+        if (strawMen + companies > 0)
+        {
+            reasons.Add($"controls {strawMen} straw man/men and {companies} company/companies");
+        }
+
+        return new Candidate(0, control.Subject.PartyId, control.Subject.Name, control.Subject.Kind, benefit.Estimated, benefit.CashStatementBenefit,
+            benefit.NetWorthComparison.Benefit, recoverable, overview.SeizurePriority, Math.Round(evidence, 4), expected, benefit.Alerts.Count,
+            typologies, strawMen, companies, overview.Items.Count, reasons);
+    }
+}

@@ -1,0 +1,508 @@
+using System.Globalization;
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Detection;
+using Afpakken.Engine.Graph;
+using Microsoft.Data.Sqlite;
+
+namespace Afpakken.Engine.Storage;
+
+/// <summary>A booked transaction as the confiscation side needs it: who paid whom, when, how much, by which channel.</summary>
+public sealed record FlowTransaction(string TxId, DateTime BookedAt, string FromAccount, string ToAccount, decimal Amount, string Channel);
+
+/// <summary>Outgoing card and direct-debit (ach) payments of an account in one month: living costs paid through the bank.</summary>
+public sealed record MonthlySpending(string Account, int Year, int Month, decimal Amount, int Count);
+
+/// <summary>
+/// The facts of a detection run that the confiscation side reads per subject, kept in the relational store so that
+/// an asset overview never has to scan the curated dataset: the transactions of every alert, every cash deposit and
+/// withdrawal, living costs paid through the bank per account and month, the transactions that paid for registered
+/// assets, and directorships split out of the parties file. Written in one transaction after each detection run,
+/// replacing the previous run's facts (a re-run is safe).
+/// </summary>
+public sealed class FlowFacts
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS alert_transactions (
+            alert_id TEXT NOT NULL, tx_id TEXT NOT NULL, booked_at TEXT NOT NULL, from_account TEXT NOT NULL,
+            to_account TEXT NOT NULL, amount TEXT NOT NULL, channel TEXT NOT NULL, PRIMARY KEY (alert_id, tx_id));
+        CREATE TABLE IF NOT EXISTS alert_accounts (account TEXT NOT NULL, alert_id TEXT NOT NULL, PRIMARY KEY (account, alert_id));
+        CREATE TABLE IF NOT EXISTS cash_transactions (
+            account TEXT NOT NULL, tx_id TEXT NOT NULL, booked_at TEXT NOT NULL, direction TEXT NOT NULL, amount TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS cash_by_account ON cash_transactions (account, booked_at);
+        CREATE TABLE IF NOT EXISTS bank_spending (account TEXT PRIMARY KEY, months TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS asset_payments (
+            asset_id TEXT NOT NULL, tx_id TEXT NOT NULL, booked_at TEXT NOT NULL, from_account TEXT NOT NULL,
+            to_account TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (asset_id, tx_id));
+        CREATE INDEX IF NOT EXISTS asset_payments_by_payer ON asset_payments (from_account);
+        CREATE TABLE IF NOT EXISTS directorships (director TEXT NOT NULL, company TEXT NOT NULL, PRIMARY KEY (director, company));
+        CREATE INDEX IF NOT EXISTS directorships_by_company ON directorships (company);
+        CREATE INDEX IF NOT EXISTS parties_by_address ON parties (address);
+        CREATE INDEX IF NOT EXISTS parties_by_phone ON parties (phone);
+        CREATE INDEX IF NOT EXISTS parties_by_email ON parties (email);
+        CREATE TABLE IF NOT EXISTS flow_facts_run (run_id TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL, written_at TEXT NOT NULL);
+        """;
+
+    private readonly SqliteStore _store;
+
+    public FlowFacts(SqliteStore store) => _store = store;
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await new EntityStore(_store).EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the facts with those of one detection run over <paramref name="graph"/>.</summary>
+    public async Task<FlowFactCounts> ReplaceAsync(
+        string runId, DateTime windowFrom, DateTime windowTo, FlowGraph graph, IReadOnlyList<Alert> alerts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        var paidFrom = await PaidFromAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var table in (string[])["alert_transactions", "alert_accounts", "cash_transactions", "bank_spending", "asset_payments", "directorships", "flow_facts_run"])
+        {
+            await ExecuteAsync(connection, transaction, $"DELETE FROM {table}", cancellationToken);
+        }
+
+        var edgeOf = AlertEdges(graph, alerts, paidFrom, out var assetEdges);
+        var alertTx = 0L;
+        await using (var insert = Prepare(connection, transaction,
+            "INSERT OR IGNORE INTO alert_transactions VALUES ($1, $2, $3, $4, $5, $6, $7)", 7))
+        await using (var insertAccount = Prepare(connection, transaction, "INSERT OR IGNORE INTO alert_accounts VALUES ($1, $2)", 2))
+        {
+            foreach (var alert in alerts)
+            {
+                foreach (var txId in alert.TxIds)
+                {
+                    if (edgeOf.TryGetValue(txId, out var e))
+                    {
+                        await RunAsync(insert, cancellationToken, alert.AlertId, txId, Instant(graph.Ticks[e]), graph.Accounts[graph.Source[e]],
+                            graph.Accounts[graph.Target[e]], Money(graph.Cents[e]), graph.ChannelNames[graph.Channel[e]]);
+                        alertTx++;
+                    }
+                }
+
+                foreach (var account in alert.Accounts)
+                {
+                    await RunAsync(insertAccount, cancellationToken, account, alert.AlertId);
+                }
+            }
+        }
+
+        var cash = 0L;
+        var deposit = Array.IndexOf(graph.ChannelNames, Channels.CashDeposit);
+        var withdrawal = Array.IndexOf(graph.ChannelNames, Channels.CashWithdrawal);
+        var card = Array.IndexOf(graph.ChannelNames, Channels.Card);
+        var ach = Array.IndexOf(graph.ChannelNames, Channels.Ach);
+        var spending = new Dictionary<(int Account, int Month), (long Cents, int Count)>();
+        await using (var insert = Prepare(connection, transaction, "INSERT INTO cash_transactions VALUES ($1, $2, $3, $4, $5)", 5))
+        {
+            for (var e = 0; e < graph.EdgeCount; e++)
+            {
+                var channel = graph.Channel[e];
+                if (channel == deposit || (graph.Source[e] == graph.CashAccount && graph.CashAccount >= 0))
+                {
+                    await RunAsync(insert, cancellationToken, graph.Accounts[graph.Target[e]], graph.TxIds[e], Instant(graph.Ticks[e]), "deposit", Money(graph.Cents[e]));
+                    cash++;
+                }
+                else if (channel == withdrawal || (graph.Target[e] == graph.CashAccount && graph.CashAccount >= 0))
+                {
+                    await RunAsync(insert, cancellationToken, graph.Accounts[graph.Source[e]], graph.TxIds[e], Instant(graph.Ticks[e]), "withdrawal", Money(graph.Cents[e]));
+                    cash++;
+                }
+                else if (channel == card || channel == ach)
+                {
+                    var at = new DateTime(graph.Ticks[e], DateTimeKind.Utc);
+                    var key = (graph.Source[e], (at.Year * 12) + at.Month - 1);
+                    var (cents, count) = spending.GetValueOrDefault(key);
+                    spending[key] = (cents + graph.Cents[e], count + 1);
+                }
+            }
+        }
+
+        // One row per account, its months packed as "yyyy-MM:amount:count;…" — a million rows rather than twelve.
+        await using (var insert = Prepare(connection, transaction, "INSERT INTO bank_spending VALUES ($1, $2)", 2))
+        {
+            foreach (var account in spending.GroupBy(kv => kv.Key.Account))
+            {
+                var months = string.Join(';', account.OrderBy(kv => kv.Key.Month).Select(kv => string.Create(CultureInfo.InvariantCulture,
+                    $"{kv.Key.Month / 12:D4}-{(kv.Key.Month % 12) + 1:D2}:{Money(kv.Value.Cents)}:{kv.Value.Count}")));
+                await RunAsync(insert, cancellationToken, graph.Accounts[account.Key], months);
+            }
+        }
+
+        await using (var insert = Prepare(connection, transaction, "INSERT OR IGNORE INTO asset_payments VALUES ($1, $2, $3, $4, $5, $6)", 6))
+        {
+            foreach (var (assetId, e) in assetEdges)
+            {
+                await RunAsync(insert, cancellationToken, assetId, graph.TxIds[e], Instant(graph.Ticks[e]), graph.Accounts[graph.Source[e]],
+                    graph.Accounts[graph.Target[e]], Money(graph.Cents[e]));
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, SplitDirectors, cancellationToken);
+        await using (var insert = Prepare(connection, transaction, "INSERT INTO flow_facts_run VALUES ($1, $2, $3, $4)", 4))
+        {
+            await RunAsync(insert, cancellationToken, runId, Instant(windowFrom.Ticks), Instant(windowTo.Ticks), SqliteStore.FormatInstant(time.GetUtcNow().UtcDateTime));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new FlowFactCounts(alertTx, cash, spending.Count, assetEdges.Count);
+    }
+
+    private const string SplitDirectors = """
+            WITH RECURSIVE split(company, rest, director) AS (
+                SELECT party_id, directors || ';', NULL FROM parties WHERE directors IS NOT NULL AND directors <> ''
+                UNION ALL
+                SELECT company, substr(rest, instr(rest, ';') + 1), trim(substr(rest, 1, instr(rest, ';') - 1)) FROM split WHERE rest <> '')
+            INSERT OR IGNORE INTO directorships SELECT director, company FROM split WHERE director IS NOT NULL AND director <> ''
+            """;
+
+    /// <summary>
+    /// Splits the parties' director lists into the directorships table when it is empty but parties name directors
+    /// (entity files loaded after the last detection run); otherwise a no-op.
+    /// </summary>
+    public async Task EnsureDirectorshipsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM directorships)";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 1)
+            {
+                return;
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, SplitDirectors, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The window of the detection run the facts come from, or null before the first run.</summary>
+    public async Task<(string RunId, DateTime From, DateTime To)?> RunAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT run_id, window_from, window_to FROM flow_facts_run LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetString(0), SqliteStore.ParseInstant(reader.GetString(1)), SqliteStore.ParseInstant(reader.GetString(2)))
+            : null;
+    }
+
+    /// <summary>Alerts that name any of the accounts, with their transactions.</summary>
+    public async Task<IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)>> AlertsTouchingAsync(
+        IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT alert_id FROM alert_accounts WHERE account = $a";
+            var p = command.Parameters.Add("$a", SqliteType.Text);
+            foreach (var account in accounts)
+            {
+                p.Value = account;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        return await AlertsAsync(connection, ids, cancellationToken);
+    }
+
+    /// <summary>Every alert of the run with its transactions (for ranking all subjects).</summary>
+    public async Task<IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)>> AllAlertsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT alert_id FROM alerts";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        return await AlertsAsync(connection, ids, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<(Alert, IReadOnlyList<FlowTransaction>)>> AlertsAsync(
+        SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new List<(Alert, IReadOnlyList<FlowTransaction>)>();
+        await using var alertCommand = connection.CreateCommand();
+        alertCommand.CommandText = """
+            SELECT alert_id, typology, detector, score, focus_account, accounts, tx_ids, total_amount, first_at, last_at, explanation
+            FROM alerts WHERE alert_id = $id
+            """;
+        var alertId = alertCommand.Parameters.Add("$id", SqliteType.Text);
+        await using var txCommand = connection.CreateCommand();
+        txCommand.CommandText = "SELECT tx_id, booked_at, from_account, to_account, amount, channel FROM alert_transactions WHERE alert_id = $id ORDER BY booked_at, tx_id";
+        var txAlertId = txCommand.Parameters.Add("$id", SqliteType.Text);
+        foreach (var id in ids)
+        {
+            alertId.Value = id;
+            Alert? alert = null;
+            await using (var reader = await alertCommand.ExecuteReaderAsync(cancellationToken))
+            {
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    alert = SqliteStore.ReadAlert(reader);
+                }
+            }
+
+            if (alert is null)
+            {
+                continue;
+            }
+
+            txAlertId.Value = id;
+            var txs = new List<FlowTransaction>();
+            await using (var reader = await txCommand.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    txs.Add(new FlowTransaction(reader.GetString(0), SqliteStore.ParseInstant(reader.GetString(1)), reader.GetString(2),
+                        reader.GetString(3), ParseMoney(reader.GetString(4)), reader.GetString(5)));
+                }
+            }
+
+            result.Add((alert, txs));
+        }
+
+        return result;
+    }
+
+    /// <summary>Cash deposits into and withdrawals from the accounts, booked in [from, to).</summary>
+    public async Task<IReadOnlyList<FlowTransaction>> CashOfAsync(IEnumerable<string> accounts, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tx_id, booked_at, direction, amount FROM cash_transactions WHERE account = $a AND booked_at >= $from AND booked_at < $to ORDER BY booked_at, tx_id";
+        var a = command.Parameters.Add("$a", SqliteType.Text);
+        command.Parameters.AddWithValue("$from", SqliteStore.FormatInstant(from));
+        command.Parameters.AddWithValue("$to", SqliteStore.FormatInstant(to));
+        var rows = new List<FlowTransaction>();
+        foreach (var account in accounts)
+        {
+            a.Value = account;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var deposit = reader.GetString(2) == "deposit";
+                rows.Add(new FlowTransaction(reader.GetString(0), SqliteStore.ParseInstant(reader.GetString(1)),
+                    deposit ? CashAccount.Id : account, deposit ? account : CashAccount.Id, ParseMoney(reader.GetString(3)),
+                    deposit ? Channels.CashDeposit : Channels.CashWithdrawal));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Card and direct-debit payments of the accounts per month.</summary>
+    public async Task<IReadOnlyList<MonthlySpending>> SpendingOfAsync(IEnumerable<string> accounts, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT months FROM bank_spending WHERE account = $a";
+        var a = command.Parameters.Add("$a", SqliteType.Text);
+        var rows = new List<MonthlySpending>();
+        foreach (var account in accounts)
+        {
+            a.Value = account;
+            if (await command.ExecuteScalarAsync(cancellationToken) is not string packed)
+            {
+                continue;
+            }
+
+            foreach (var month in packed.Split(';'))
+            {
+                var parts = month.Split(':');
+                rows.Add(new MonthlySpending(account, int.Parse(parts[0][..4], CultureInfo.InvariantCulture), int.Parse(parts[0][5..], CultureInfo.InvariantCulture),
+                    ParseMoney(parts[1]), int.Parse(parts[2], CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Payments for registered assets made from any of the accounts: whose assets the holders of these accounts paid for.</summary>
+    public async Task<IReadOnlyList<(string AssetId, FlowTransaction Payment)>> AssetPaymentsFromAsync(IEnumerable<string> accounts, CancellationToken cancellationToken) =>
+        await AssetPaymentsAsync("from_account = $k", accounts, cancellationToken);
+
+    /// <summary>The payments recorded for the given assets.</summary>
+    public async Task<IReadOnlyList<(string AssetId, FlowTransaction Payment)>> AssetPaymentsOfAsync(IEnumerable<string> assetIds, CancellationToken cancellationToken) =>
+        await AssetPaymentsAsync("asset_id = $k", assetIds, cancellationToken);
+
+    private async Task<IReadOnlyList<(string, FlowTransaction)>> AssetPaymentsAsync(string where, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT asset_id, tx_id, booked_at, from_account, to_account, amount FROM asset_payments WHERE {where} ORDER BY booked_at, tx_id";
+        var k = command.Parameters.Add("$k", SqliteType.Text);
+        var rows = new List<(string, FlowTransaction)>();
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            k.Value = key;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), new FlowTransaction(reader.GetString(1), SqliteStore.ParseInstant(reader.GetString(2)), reader.GetString(3),
+                    reader.GetString(4), ParseMoney(reader.GetString(5)), Channels.Wire)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every transaction recorded as paying for a registered asset.</summary>
+    public async Task<IReadOnlySet<string>> AssetPaymentTxIdsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT tx_id FROM asset_payments";
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Companies a party directs or is UBO of.</summary>
+    public Task<IReadOnlyList<string>> CompaniesDirectedByAsync(string partyId, CancellationToken cancellationToken) =>
+        ColumnAsync("SELECT company FROM directorships WHERE director = $k ORDER BY company", partyId, cancellationToken);
+
+    /// <summary>Directors / UBOs of a company.</summary>
+    public Task<IReadOnlyList<string>> DirectorsOfAsync(string companyId, CancellationToken cancellationToken) =>
+        ColumnAsync("SELECT director FROM directorships WHERE company = $k ORDER BY director", companyId, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> ColumnAsync(string sql, string key, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$k", key);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private async Task<Dictionary<string, List<string>>> PaidFromAsync(CancellationToken cancellationToken)
+    {
+        var byTx = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var asset in await new EntityStore(_store).PaidAssetsAsync(cancellationToken))
+        {
+            foreach (var tx in asset.PaidFrom)
+            {
+                if (!byTx.TryGetValue(tx, out var assets))
+                {
+                    byTx[tx] = assets = [];
+                }
+
+                assets.Add(asset.AssetId);
+            }
+        }
+
+        return byTx;
+    }
+
+    /// <summary>Edge index of every transaction named by an alert or paying for an asset, in one pass over the graph.</summary>
+    private static Dictionary<string, int> AlertEdges(
+        FlowGraph graph, IReadOnlyList<Alert> alerts, Dictionary<string, List<string>> paidFrom, out List<(string AssetId, int Edge)> assetEdges)
+    {
+        var wanted = new HashSet<string>(alerts.SelectMany(a => a.TxIds), StringComparer.Ordinal);
+        var edgeOf = new Dictionary<string, int>(wanted.Count, StringComparer.Ordinal);
+        assetEdges = [];
+        if (wanted.Count == 0 && paidFrom.Count == 0)
+        {
+            return edgeOf;
+        }
+
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            var id = graph.TxIds[e];
+            if (wanted.Contains(id))
+            {
+                edgeOf[id] = e;
+            }
+
+            if (paidFrom.TryGetValue(id, out var assets))
+            {
+                foreach (var asset in assets)
+                {
+                    assetEdges.Add((asset, e));
+                }
+            }
+        }
+
+        return edgeOf;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            command.Parameters.Add("$" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Text);
+        }
+
+        return command;
+    }
+
+    private static async Task RunAsync(SqliteCommand command, CancellationToken cancellationToken, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Instant(long ticks) => SqliteStore.FormatInstant(new DateTime(ticks, DateTimeKind.Utc));
+
+    private static string Money(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static decimal ParseMoney(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+}
+
+/// <summary>How many facts a detection run left for the confiscation side.</summary>
+public sealed record FlowFactCounts(long AlertTransactions, long CashTransactions, int SpendingMonths, int AssetPayments);
