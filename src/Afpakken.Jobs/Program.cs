@@ -9,6 +9,8 @@ var root = new RootCommand("afpakken — financial-flow and asset-confiscation a
     PipelineCommand.Create(),
     DetectCommand.Create(),
     EvaluateCommand.Create(),
+    ConfiscationCommands.AssetOverview(),
+    ConfiscationCommands.Candidates(),
     TokenCommand.Create(),
     WorkerCommand.Create(),
     BenchCommand.Create(),

@@ -9,7 +9,8 @@ namespace Afpakken.Engine.Confiscation;
 public sealed record AssetKindSettings(string Liquidity, double DissipationRisk);
 
 /// <summary>When an alert's proceeds belong to a subject (see <see cref="Confiscation.Attribution"/>).</summary>
-public sealed record AttributionSettings(double MinFlowShare);
+/// <param name="CashTradeRoleHints">Role hints of parties whose trade is cash (their structuring alerts are not proceeds).</param>
+public sealed record AttributionSettings(double MinFlowShare, IReadOnlyList<string>? CashTradeRoleHints = null);
 
 /// <summary>Who is listed as a confiscation candidate.</summary>
 public sealed record CandidateSettings(decimal MinBenefit, double MinEvidence, int MaxListed);

@@ -119,17 +119,18 @@ public sealed class ConfiscationService
         return new CandidateList(producedBy, _time.GetUtcNow().UtcDateTime, period, considered, ranked);
     }
 
-    private sealed record Context(IReadOnlySet<string> Gatekeepers, IReadOnlySet<string> AssetPaymentTxIds);
+    private sealed record Context(IReadOnlySet<string> Gatekeepers, IReadOnlySet<string> AssetPaymentTxIds, IReadOnlySet<string> CashTradeAccounts);
 
     private async Task<Context> ContextAsync(CancellationToken cancellationToken)
     {
         var gatekeepers = await new EntityStore(_store).AccountsOfKindsAsync(EntityStore.GatekeeperKinds, cancellationToken);
-        return new Context(gatekeepers.ToHashSet(StringComparer.Ordinal), await _facts.AssetPaymentTxIdsAsync(cancellationToken));
+        var cashTrade = await _parties.AccountsOfRoleHintsAsync(_options.Attribution.CashTradeRoleHints ?? [], cancellationToken);
+        return new Context(gatekeepers.ToHashSet(StringComparer.Ordinal), await _facts.AssetPaymentTxIdsAsync(cancellationToken), cashTrade);
     }
 
     private async Task<IReadOnlyList<AttributedAlert>> AttributedAsync(SubjectControl control, Context context, CancellationToken cancellationToken) =>
         Attribution.For(control.AccountIds, await _facts.AlertsTouchingAsync(control.AccountIds, cancellationToken),
-            context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution);
+            context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution, context.CashTradeAccounts);
 
     private async Task<SubjectReport> BuildAsync(
         string subjectId, Period period, Context context, decimal? claimedOpeningCash, string caseNumber, string producedBy, CancellationToken cancellationToken)
@@ -149,7 +150,8 @@ public sealed class ConfiscationService
     private async Task<IReadOnlyList<string>> SeedsAsync(
         IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)> alerts, Context context, CancellationToken cancellationToken)
     {
-        var accounts = alerts.SelectMany(a => Attribution.BeneficiarySide(a.Alert, a.Transactions, context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution))
+        var accounts = alerts.Where(a => !Attribution.IsCashTrade(a.Alert, context.CashTradeAccounts))
+            .SelectMany(a => Attribution.BeneficiarySide(a.Alert, a.Transactions, context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution))
             .Select(x => x.Account).ToHashSet(StringComparer.Ordinal);
         var holders = await _parties.HoldersAsync(accounts, cancellationToken);
         var seeds = new SortedSet<string>(StringComparer.Ordinal);

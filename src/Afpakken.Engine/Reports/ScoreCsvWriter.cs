@@ -26,7 +26,7 @@ public static class ScoreCsvWriter
 
     private static void Row(StreamWriter writer, string id, double score, uint typologies, ScoreBook scores)
     {
-        writer.Write(Quote(id));
+        writer.Write(CsvText.Quote(id));
         writer.Write(',');
         writer.Write(score.ToString("0.######", CultureInfo.InvariantCulture));
         writer.Write(typologies != 0 ? ",1," : ",0,");
@@ -53,7 +53,4 @@ public static class ScoreCsvWriter
 
         File.Move(aside, path, overwrite: true);
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

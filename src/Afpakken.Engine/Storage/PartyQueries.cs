@@ -85,6 +85,27 @@ public sealed class PartyQueries
         return holders;
     }
 
+    /// <summary>Accounts held by parties with any of the role hints (e.g. cash_intensive_business).</summary>
+    public async Task<IReadOnlySet<string>> AccountsOfRoleHintsAsync(IReadOnlyList<string> roleHints, CancellationToken cancellationToken)
+    {
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a.account_id FROM accounts a JOIN parties p ON p.party_id = a.holder WHERE p.role_hint = $hint";
+        var hint = command.Parameters.Add("$hint", SqliteType.Text);
+        foreach (var roleHint in roleHints)
+        {
+            hint.Value = roleHint;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                accounts.Add(reader.GetString(0));
+            }
+        }
+
+        return accounts;
+    }
+
     /// <summary>The assets with these ids.</summary>
     public async Task<IReadOnlyList<Asset>> AssetsAsync(IEnumerable<string> assetIds, CancellationToken cancellationToken)
     {
