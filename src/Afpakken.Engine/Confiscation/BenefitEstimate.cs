@@ -110,7 +110,7 @@ public sealed record BenefitEstimate(
     {
         var start = period.From.AddDays(-1);
         var end = period.To;
-        IReadOnlyList<Position> PositionsOn(DateOnly day) => [.. overview.Items.Where(i => i.HeldOn(day)).SelectMany(i => Positions(i, day))];
+        IReadOnlyList<Position> PositionsOn(DateOnly day) => [.. overview.Items.Where(i => i.HeldOn(day)).SelectMany(Positions)];
 
         var expenditures = overview.Items.Where(i => period.Contains(i.AcquiredAt))
             .Select(i => new Expenditure($"purchase of {i.Kind} {i.AssetId} ({i.LegalOwner})", i.AcquisitionPrice, i.AssetId, [i.AssetId, .. i.PayingTxIds]))
@@ -130,10 +130,14 @@ public sealed record BenefitEstimate(
         return new NetWorthComparison { Period = period, Start = PositionsOn(start), End = PositionsOn(end), Expenditures = expenditures, LegalIncome = legal };
     }
 
-    private static IEnumerable<Position> Positions(OverviewItem item, DateOnly day)
+    /// <summary>
+    /// An asset and its liability at cost: a rise in value is not income, so the comparison values every asset at its
+    /// acquisition price (domain.md §4: valuation at cost unless stated); the overview shows current values beside it.
+    /// </summary>
+    private static IEnumerable<Position> Positions(OverviewItem item)
     {
-        yield return new Position(item.AssetId, $"{item.Kind} {item.AssetId} ({item.LegalOwner}), at {(item.ValuationDate <= day ? item.ValuationBasis : "cost")}",
-            item.ValueOn(day), IsLiability: false, [item.AssetId]);
+        yield return new Position(item.AssetId, $"{item.Kind} {item.AssetId} ({item.LegalOwner}), at cost",
+            item.AcquisitionPrice, IsLiability: false, [item.AssetId]);
         if (item.Encumbrance > 0)
         {
             yield return new Position(item.AssetId + "/liability", $"{item.EncumbranceKind ?? "liability"} on {item.AssetId}", item.Encumbrance,
