@@ -11,6 +11,7 @@ var root = new RootCommand("afpakken — financial-flow and asset-confiscation a
     EvaluateCommand.Create(),
     ConfiscationCommands.AssetOverview(),
     ConfiscationCommands.Candidates(),
+    AuditLogCommand.Create(),
     TokenCommand.Create(),
     WorkerCommand.Create(),
     BenchCommand.Create(),

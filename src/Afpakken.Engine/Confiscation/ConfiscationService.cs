@@ -47,6 +47,7 @@ public sealed class ConfiscationService
     private readonly TimeProvider _time;
     private readonly PartyQueries _parties;
     private readonly FlowFacts _facts;
+    private readonly AuditLog _audit;
 
     public ConfiscationService(SqliteStore store, ConfiscationOptions options, ILogger logger, TimeProvider time)
     {
@@ -56,7 +57,14 @@ public sealed class ConfiscationService
         _time = time;
         _parties = new PartyQueries(store);
         _facts = new FlowFacts(store);
+        _audit = new AuditLog(store, time);
     }
+
+    /// <summary>The role of whoever uses this service, as written to the audit log (the CLI has no login: "cli").</summary>
+    public string Role { get; init; } = "cli";
+
+    /// <summary>Why the data is consulted, as written to the audit log.</summary>
+    public string Purpose { get; init; } = "confiscation (art. 36e Sr)";
 
     /// <summary>The analysed window of the last detection run as whole days, or null before any run.</summary>
     public async Task<Period?> DefaultPeriodAsync(CancellationToken cancellationToken) =>
@@ -74,6 +82,9 @@ public sealed class ConfiscationService
 
         var context = await ContextAsync(cancellationToken);
         var report = await BuildAsync(subjectId, period, context, claimedOpeningCash, caseNumber, producedBy, cancellationToken);
+        await _audit.AppendAsync(producedBy, Role, "consult",
+            $"asset overview of party {subjectId} and {report.Control.Parties.Count - 1} controlled parties, {report.Control.Accounts.Count} accounts, " +
+            $"{report.Overview.Items.Count} assets, period {period}", caseNumber, Purpose, recipient: null, cancellationToken);
         _logger.ForContext("Audit", true).ForContext("SubjectId", subjectId).ForContext("CaseNumber", caseNumber)
             .Information("Asset overview of {SubjectId} for case {CaseNumber} produced by {User}: {Items} assets, estimated benefit {Benefit}",
                 subjectId, caseNumber, producedBy, report.Overview.Items.Count, report.Benefit.Estimated);
@@ -113,6 +124,9 @@ public sealed class ConfiscationService
             .OrderByDescending(c => c.ExpectedRecovery).ThenByDescending(c => c.EstimatedBenefit).ThenBy(c => c.SubjectId, StringComparer.Ordinal)
             .Take(_options.Candidates.MaxListed)
             .Select((c, i) => c with { Rank = i + 1 }).ToList();
+        await _audit.AppendAsync(producedBy, Role, "consult",
+            $"confiscation candidate ranking, period {period}: {ranked.Count} subjects listed ({string.Join(", ", ranked.Take(20).Select(c => c.SubjectId))}{(ranked.Count > 20 ? ", …" : "")})",
+            caseNumber: null, Purpose, recipient: null, cancellationToken);
         _logger.ForContext("Audit", true)
             .Information("Candidate ranking produced by {User}: {Candidates} candidates of {Considered} subjects reached through {Alerts} alerts",
                 producedBy, ranked.Count, considered, alerts.Count);

@@ -21,14 +21,15 @@ internal static class ConfiscationCommands
         var (data, from, to, format, lang, output, config, user) = Common();
         var subject = new Option<string>("--subject") { Description = "Party id of the subject", Required = true };
         var caseNumber = new Option<string>("--case") { Description = "Case number the overview is requested for (required, logged)", Required = true };
+        var purpose = new Option<string>("--purpose") { Description = "Why the data is consulted (written to the audit log)", DefaultValueFactory = _ => "confiscation (art. 36e Sr)" };
         var openingCash = new Option<string?>("--opening-cash") { Description = "Opening cash the defence claims, for the sensitivity run of the cash statement" };
         var command = new Command("asset-overview", "Asset overview and unlawfully obtained benefit of one subject and its straw men / front companies")
         {
-            data, subject, caseNumber, from, to, format, lang, output, config, user, openingCash,
+            data, subject, caseNumber, purpose, from, to, format, lang, output, config, user, openingCash,
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("asset-overview", async (logger, ct) =>
         {
-            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), logger, ct);
+            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), parse.GetValue(purpose)!, logger, ct);
             var claimed = parse.GetValue(openingCash) is { } text ? Money(text, "--opening-cash") : (decimal?)null;
             var report = await service.SubjectReportAsync(parse.GetValue(subject)!, period, parse.GetValue(caseNumber)!, parse.GetValue(user)!, claimed, ct);
             await WriteAsync(parse.GetValue(output), Format(parse.GetValue(format)!), async (stream, fmt) =>
@@ -53,7 +54,7 @@ internal static class ConfiscationCommands
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("candidates", async (logger, ct) =>
         {
-            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), logger, ct);
+            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), "confiscation triage", logger, ct);
             var list = await service.CandidatesAsync(period, parse.GetValue(user)!, ct);
             await WriteAsync(parse.GetValue(output), Format(parse.GetValue(format)!), async (stream, fmt) =>
             {
@@ -82,7 +83,7 @@ internal static class ConfiscationCommands
     );
 
     private static async Task<(ConfiscationService, Period)> OpenAsync(
-        string dataDir, string? config, string? from, string? to, Serilog.ILogger logger, CancellationToken ct)
+        string dataDir, string? config, string? from, string? to, string purpose, Serilog.ILogger logger, CancellationToken ct)
     {
         var layout = new DataLayout(dataDir);
         if (!File.Exists(layout.DatabasePath))
@@ -91,7 +92,7 @@ internal static class ConfiscationCommands
         }
 
         var options = config is null ? ConfiscationOptions.LoadDefault() : ConfiscationOptions.Load(config);
-        var service = new ConfiscationService(await SqliteStore.OpenAsync(layout, ct), options, logger, TimeProvider.System);
+        var service = new ConfiscationService(await SqliteStore.OpenAsync(layout, ct), options, logger, TimeProvider.System) { Purpose = purpose };
         var fallback = await service.DefaultPeriodAsync(ct)
             ?? throw new InvalidInputException(layout.Root, "no detection run in this store yet (run afpakken detect first)");
         var period = new Period(from is null ? fallback.From : Day(from, "--from"), to is null ? fallback.To : Day(to, "--to"));

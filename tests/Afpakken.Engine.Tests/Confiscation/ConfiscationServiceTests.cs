@@ -199,6 +199,23 @@ public sealed class ConfiscationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_overview_and_ranking_is_written_to_the_audit_log_with_its_case_number()
+    {
+        var service = await WorldAsync();
+
+        await service.SubjectReportAsync("BOSS", Year2025, "ZAAK-2025-001", "officier", null, CancellationToken.None);
+        await service.CandidatesAsync(Year2025, "officier", CancellationToken.None);
+
+        var log = new AuditLog(await SqliteStore.OpenAsync(new DataLayout(Path.Combine(_dir, "data"))), TimeProvider.System);
+        var entries = await log.ReadAsync(CancellationToken.None);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("officier", "cli", "consult", "ZAAK-2025-001"), (entries[0].User, entries[0].Role, entries[0].Action, entries[0].CaseNumber));
+        Assert.StartsWith("asset overview of party BOSS and 3 controlled parties", entries[0].What, StringComparison.Ordinal);
+        Assert.Contains("2 subjects listed (BOSS, FOREIGN)", entries[1].What, StringComparison.Ordinal);
+        Assert.Null(await log.VerifyAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_overview_needs_a_case_number()
     {
         var service = await WorldAsync();
