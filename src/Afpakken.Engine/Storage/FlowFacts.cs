@@ -27,8 +27,8 @@ public sealed class FlowFacts
             to_account TEXT NOT NULL, amount TEXT NOT NULL, channel TEXT NOT NULL, PRIMARY KEY (alert_id, tx_id));
         CREATE TABLE IF NOT EXISTS alert_accounts (account TEXT NOT NULL, alert_id TEXT NOT NULL, PRIMARY KEY (account, alert_id));
         CREATE TABLE IF NOT EXISTS cash_transactions (
-            account TEXT NOT NULL, tx_id TEXT NOT NULL, booked_at TEXT NOT NULL, direction TEXT NOT NULL, amount TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS cash_by_account ON cash_transactions (account, booked_at);
+            account TEXT NOT NULL, tx_id TEXT NOT NULL, booked_ticks INTEGER NOT NULL, deposit INTEGER NOT NULL, cents INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS cash_by_account ON cash_transactions (account, booked_ticks);
         CREATE TABLE IF NOT EXISTS bank_spending (account TEXT PRIMARY KEY, months TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS asset_payments (
             asset_id TEXT NOT NULL, tx_id TEXT NOT NULL, booked_at TEXT NOT NULL, from_account TEXT NOT NULL,
@@ -39,6 +39,8 @@ public sealed class FlowFacts
         CREATE INDEX IF NOT EXISTS parties_by_address ON parties (address);
         CREATE INDEX IF NOT EXISTS parties_by_phone ON parties (phone);
         CREATE INDEX IF NOT EXISTS parties_by_email ON parties (email);
+        CREATE INDEX IF NOT EXISTS parties_by_role_hint ON parties (role_hint);
+        CREATE INDEX IF NOT EXISTS accounts_by_kind ON accounts (kind);
         CREATE TABLE IF NOT EXISTS flow_facts_run (run_id TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL, written_at TEXT NOT NULL);
         """;
 
@@ -63,10 +65,14 @@ public sealed class FlowFacts
         var paidFrom = await PaidFromAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // Derived tables: dropped and made again, so that a run never mixes with the previous one and their layout
+        // can change between versions without a migration.
         foreach (var table in (string[])["alert_transactions", "alert_accounts", "cash_transactions", "bank_spending", "asset_payments", "directorships", "flow_facts_run"])
         {
-            await ExecuteAsync(connection, transaction, $"DELETE FROM {table}", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"DROP TABLE IF EXISTS {table}", cancellationToken);
         }
+
+        await ExecuteAsync(connection, transaction, Schema, cancellationToken);
 
         var edgeOf = AlertEdges(graph, alerts, paidFrom, out var assetEdges);
         var alertTx = 0L;
@@ -99,19 +105,31 @@ public sealed class FlowFacts
         var card = Array.IndexOf(graph.ChannelNames, Channels.Card);
         var ach = Array.IndexOf(graph.ChannelNames, Channels.Ach);
         var spending = new Dictionary<(int Account, int Month), (long Cents, int Count)>();
-        await using (var insert = Prepare(connection, transaction, "INSERT INTO cash_transactions VALUES ($1, $2, $3, $4, $5)", 5))
+        // A million rows or so: typed columns, synchronous steps, and the index built once after the inserts.
+        await ExecuteAsync(connection, transaction, "DROP INDEX IF EXISTS cash_by_account", cancellationToken);
+        using (var insert = connection.CreateCommand())
         {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO cash_transactions VALUES ($a, $t, $at, $d, $c)";
+            var pAccount = insert.Parameters.Add("$a", SqliteType.Text);
+            var pTx = insert.Parameters.Add("$t", SqliteType.Text);
+            var pAt = insert.Parameters.Add("$at", SqliteType.Integer);
+            var pDeposit = insert.Parameters.Add("$d", SqliteType.Integer);
+            var pCents = insert.Parameters.Add("$c", SqliteType.Integer);
+            insert.Prepare();
             for (var e = 0; e < graph.EdgeCount; e++)
             {
                 var channel = graph.Channel[e];
-                if (channel == deposit || (graph.Source[e] == graph.CashAccount && graph.CashAccount >= 0))
+                var isDeposit = channel == deposit || (graph.CashAccount >= 0 && graph.Source[e] == graph.CashAccount);
+                var isWithdrawal = !isDeposit && (channel == withdrawal || (graph.CashAccount >= 0 && graph.Target[e] == graph.CashAccount));
+                if (isDeposit || isWithdrawal)
                 {
-                    await RunAsync(insert, cancellationToken, graph.Accounts[graph.Target[e]], graph.TxIds[e], Instant(graph.Ticks[e]), "deposit", Money(graph.Cents[e]));
-                    cash++;
-                }
-                else if (channel == withdrawal || (graph.Target[e] == graph.CashAccount && graph.CashAccount >= 0))
-                {
-                    await RunAsync(insert, cancellationToken, graph.Accounts[graph.Source[e]], graph.TxIds[e], Instant(graph.Ticks[e]), "withdrawal", Money(graph.Cents[e]));
+                    pAccount.Value = graph.Accounts[isDeposit ? graph.Target[e] : graph.Source[e]];
+                    pTx.Value = graph.TxIds[e];
+                    pAt.Value = graph.Ticks[e];
+                    pDeposit.Value = isDeposit ? 1 : 0;
+                    pCents.Value = graph.Cents[e];
+                    insert.ExecuteNonQuery();
                     cash++;
                 }
                 else if (channel == card || channel == ach)
@@ -121,17 +139,33 @@ public sealed class FlowFacts
                     var (cents, count) = spending.GetValueOrDefault(key);
                     spending[key] = (cents + graph.Cents[e], count + 1);
                 }
+
+                if ((e & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
         }
 
+        await ExecuteAsync(connection, transaction, "CREATE INDEX cash_by_account ON cash_transactions (account, booked_ticks)", cancellationToken);
+
         // One row per account, its months packed as "yyyy-MM:amount:count;…" — a million rows rather than twelve.
-        await using (var insert = Prepare(connection, transaction, "INSERT INTO bank_spending VALUES ($1, $2)", 2))
+        using (var insert = Prepare(connection, transaction, "INSERT INTO bank_spending VALUES ($1, $2)", 2))
         {
+            insert.Prepare();
+            var months = new System.Text.StringBuilder();
             foreach (var account in spending.GroupBy(kv => kv.Key.Account))
             {
-                var months = string.Join(';', account.OrderBy(kv => kv.Key.Month).Select(kv => string.Create(CultureInfo.InvariantCulture,
-                    $"{kv.Key.Month / 12:D4}-{(kv.Key.Month % 12) + 1:D2}:{Money(kv.Value.Cents)}:{kv.Value.Count}")));
-                await RunAsync(insert, cancellationToken, graph.Accounts[account.Key], months);
+                months.Clear();
+                foreach (var kv in account.OrderBy(kv => kv.Key.Month))
+                {
+                    months.Append(months.Length == 0 ? "" : ";").Append(CultureInfo.InvariantCulture,
+                        $"{kv.Key.Month / 12:D4}-{(kv.Key.Month % 12) + 1:D2}:{Money(kv.Value.Cents)}:{kv.Value.Count}");
+                }
+
+                insert.Parameters[0].Value = graph.Accounts[account.Key];
+                insert.Parameters[1].Value = months.ToString();
+                insert.ExecuteNonQuery();
             }
         }
 
@@ -294,10 +328,10 @@ public sealed class FlowFacts
         await EnsureSchemaAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tx_id, booked_at, direction, amount FROM cash_transactions WHERE account = $a AND booked_at >= $from AND booked_at < $to ORDER BY booked_at, tx_id";
+        command.CommandText = "SELECT tx_id, booked_ticks, deposit, cents FROM cash_transactions WHERE account = $a AND booked_ticks >= $from AND booked_ticks < $to ORDER BY booked_ticks, tx_id";
         var a = command.Parameters.Add("$a", SqliteType.Text);
-        command.Parameters.AddWithValue("$from", SqliteStore.FormatInstant(from));
-        command.Parameters.AddWithValue("$to", SqliteStore.FormatInstant(to));
+        command.Parameters.AddWithValue("$from", from.Ticks);
+        command.Parameters.AddWithValue("$to", to.Ticks);
         var rows = new List<FlowTransaction>();
         foreach (var account in accounts)
         {
@@ -305,9 +339,9 @@ public sealed class FlowFacts
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var deposit = reader.GetString(2) == "deposit";
-                rows.Add(new FlowTransaction(reader.GetString(0), SqliteStore.ParseInstant(reader.GetString(1)),
-                    deposit ? CashAccount.Id : account, deposit ? account : CashAccount.Id, ParseMoney(reader.GetString(3)),
+                var deposit = reader.GetInt64(2) == 1;
+                rows.Add(new FlowTransaction(reader.GetString(0), new DateTime(reader.GetInt64(1), DateTimeKind.Utc),
+                    deposit ? CashAccount.Id : account, deposit ? account : CashAccount.Id, reader.GetInt64(3) / 100m,
                     deposit ? Channels.CashDeposit : Channels.CashWithdrawal));
             }
         }

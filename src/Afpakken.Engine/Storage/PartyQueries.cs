@@ -91,7 +91,7 @@ public sealed class PartyQueries
         var accounts = new HashSet<string>(StringComparer.Ordinal);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT a.account_id FROM accounts a JOIN parties p ON p.party_id = a.holder WHERE p.role_hint = $hint";
+        command.CommandText = "SELECT account_id FROM accounts WHERE holder IN (SELECT party_id FROM parties WHERE role_hint = $hint)";
         var hint = command.Parameters.Add("$hint", SqliteType.Text);
         foreach (var roleHint in roleHints)
         {

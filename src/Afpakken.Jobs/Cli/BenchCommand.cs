@@ -13,7 +13,53 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Benchmarks: wall time, rows/s and peak memory")
     {
         CreateGenerate(),
+        CreateConfiscation(),
     };
+
+    /// <summary>
+    /// Times, in one warm process over a store with entities loaded and detection run: the full candidate ranking, then
+    /// the asset overview (with all three benefit methods) of the top <c>--subjects</c> candidates, one at a time.
+    /// </summary>
+    private static Command CreateConfiscation()
+    {
+        var data = new Option<string>("--data") { Description = "Data directory (entities loaded, detection run)", Required = true };
+        var subjects = new Option<int>("--subjects") { Description = "Asset overviews to time", DefaultValueFactory = _ => 20 };
+        var command = new Command("confiscation", "Time the candidate ranking and single-subject asset overviews") { data, subjects };
+        command.SetAction((ParseResult r, CancellationToken ct) => CliRun.RunAsync("bench confiscation", async (logger, token) =>
+        {
+            var layout = new Afpakken.Engine.Storage.DataLayout(r.GetValue(data)!);
+            var store = await Afpakken.Engine.Storage.SqliteStore.OpenAsync(layout, token);
+            var service = new Afpakken.Engine.Confiscation.ConfiscationService(store, Afpakken.Engine.Confiscation.ConfiscationOptions.LoadDefault(), Serilog.Core.Logger.None, TimeProvider.System)
+            {
+                Role = "bench",
+                Purpose = "benchmark",
+            };
+            var period = await service.DefaultPeriodAsync(token)
+                ?? throw new Afpakken.Engine.Contract.InvalidInputException(layout.Root, "no detection run in this store yet");
+            var stopwatch = Stopwatch.StartNew();
+            var list = await service.CandidatesAsync(period, "bench", token);
+            var ranking = stopwatch.Elapsed.TotalSeconds;
+            var times = new List<double>();
+            foreach (var candidate in list.Candidates.Take(r.GetValue(subjects)))
+            {
+                stopwatch.Restart();
+                await service.SubjectReportAsync(candidate.SubjectId, period, "BENCH", "bench", null, token);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            Console.WriteLine(
+                $"bench confiscation: ranking {list.Candidates.Count} candidates of {list.SubjectsConsidered} subjects in {ranking:F1} s; " +
+                (times.Count == 0 ? "no overviews" : $"{times.Count} asset overviews: first {times[0]:F0} ms … median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms") +
+                $"; peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MB");
+            logger.Information("Benchmark {Benchmark}: ranking {Seconds} s, overview median {MedianMs} ms, max {MaxMs} ms",
+                "confiscation", Math.Round(ranking, 2), times.Count == 0 ? 0 : Math.Round(times[times.Count / 2]), times.Count == 0 ? 0 : Math.Round(times[^1]));
+            return 0;
+        }, ct));
+        return command;
+    }
 
     private static Command CreateGenerate()
     {
