@@ -9,6 +9,7 @@ var root = new RootCommand("afpakken — financial-flow and asset-confiscation a
     PipelineCommand.Create(),
     DetectCommand.Create(),
     EvaluateCommand.Create(),
+    EvaluateConfiscationCommand.Create(),
     ConfiscationCommands.AssetOverview(),
     ConfiscationCommands.Candidates(),
     AuditLogCommand.Create(),

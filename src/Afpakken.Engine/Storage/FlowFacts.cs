@@ -48,20 +48,28 @@ public sealed class FlowFacts
 
     public FlowFacts(SqliteStore store) => _store = store;
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the tables when missing; refuses facts written in an older layout (run detect again).</summary>
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => EnsureSchemaAsync(checkLayout: true, cancellationToken);
+
+    private async Task EnsureSchemaAsync(bool checkLayout, CancellationToken cancellationToken)
     {
         await new EntityStore(_store).EnsureSchemaAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('cash_transactions') WHERE name = 'booked_ticks'";
+        if (checkLayout && (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 0)
+        {
+            throw new InvalidInputException(_store.DatabasePath, "the facts of the last detection run were written by an older version: run afpakken detect again");
+        }
     }
 
     /// <summary>Replaces the facts with those of one detection run over <paramref name="graph"/>.</summary>
     public async Task<FlowFactCounts> ReplaceAsync(
         string runId, DateTime windowFrom, DateTime windowTo, FlowGraph graph, IReadOnlyList<Alert> alerts, TimeProvider time, CancellationToken cancellationToken)
     {
-        await EnsureSchemaAsync(cancellationToken);
+        await EnsureSchemaAsync(checkLayout: false, cancellationToken);
         var paidFrom = await PaidFromAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
