@@ -22,7 +22,7 @@ public sealed record OwnershipConfidence(double Own, double CompanyDirected, dou
 /// The settings of the confiscation side — the living-cost norm table and every threshold — read from a JSON file
 /// (<c>config/confiscation.json</c> is the shipped default), never constants in the engine.
 /// </summary>
-public sealed class ConfiscationOptions
+public sealed record ConfiscationOptions
 {
     private static readonly JsonSerializerOptions Json = new()
     {

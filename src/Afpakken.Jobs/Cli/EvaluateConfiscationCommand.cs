@@ -29,7 +29,10 @@ internal static class EvaluateConfiscationCommand
             }
 
             var store = await SqliteStore.OpenAsync(layout, ct);
-            var service = new ConfiscationService(store, ConfiscationOptions.LoadDefault(), logger, TimeProvider.System) { Purpose = "evaluation against generated truth" };
+            // Every candidate, not just the listed top: the evaluation asks where each principal stands.
+            var options = ConfiscationOptions.LoadDefault();
+            options = options with { Candidates = options.Candidates with { MaxListed = int.MaxValue } };
+            var service = new ConfiscationService(store, options, logger, TimeProvider.System) { Purpose = "evaluation against generated truth" };
             var period = await service.DefaultPeriodAsync(ct) ?? throw new InvalidInputException(layout.Root, "no detection run in this store yet");
             var list = await service.CandidatesAsync(period, Environment.UserName, ct);
             var e = await ConfiscationEvaluator.EvaluateAsync(list, await GroundTruth.LoadAsync(parse.GetValue(truth)!, ct), store, parse.GetValue(highIncome), ct);
