@@ -18,6 +18,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapAlertsApi();
 app.MapIngestApi();
+app.MapConfiscationApi();
 app.MapOpenApi();
 app.UseAfpakkenDashboard();
 await app.RunAsync();

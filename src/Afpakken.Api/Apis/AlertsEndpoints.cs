@@ -51,7 +51,7 @@ public static class AlertsEndpoints
 
         var result = await store.ListAlertsAsync(page, pageSize, cancellationToken);
         var items = result.Items.Select(AlertResponse.From).ToList();
-        audit.Consulted(user, "alerts", $"page={page}&pageSize={pageSize}", items.ConvertAll(a => a.AlertId));
+        await audit.ConsultedAsync(user, "alerts", $"page={page}&pageSize={pageSize}", items.ConvertAll(a => a.AlertId), cancellationToken, purpose: "alert triage");
         return TypedResults.Ok(new AlertPageResponse(items, result.Page, result.PageSize, result.Total));
     }
 }

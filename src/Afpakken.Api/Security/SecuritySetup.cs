@@ -27,6 +27,7 @@ internal static class SecuritySetup
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ReadAlerts, policy => policy.RequireRole(Roles.Analyst, Roles.Prosecutor, Roles.Admin))
+            .AddPolicy(Policies.ReadConfiscation, policy => policy.RequireRole(Roles.Prosecutor, Roles.Admin))
             .AddPolicy(Policies.OperateJobs, policy => policy.RequireRole(Roles.Engineer, Roles.Admin));
         foreach (var role in Roles.All)
         {
