@@ -1,3 +1,4 @@
+using System.Globalization;
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Storage;
 
@@ -69,6 +70,15 @@ public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty
             }
         }
 
+        foreach (var id in controlled.Keys.ToList())
+        {
+            var party = controlled[id];
+            if (party.Basis != ControlBasis.Own)
+            {
+                controlled[id] = party with { Evidence = [.. party.Evidence, .. await IndicatorsAsync(party, network.Subject, parties, facts, cancellationToken)] };
+            }
+        }
+
         var ordered = controlled.Values.OrderByDescending(c => c.Confidence).ThenBy(c => c.Party.PartyId, StringComparer.Ordinal).ToList();
         var accounts = new List<ControlledAccount>();
         foreach (var party in ordered)
@@ -80,6 +90,55 @@ public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty
         }
 
         return new SubjectControl(network.Subject, ordered, accounts, network.Links);
+    }
+
+    /// <summary>
+    /// Straw-man and front-company indicators of domain.md §3 for a controlled party, as readable evidence: for a person
+    /// the assets, vehicles, directorships and accounts it holds against its legal income; for a company who directs
+    /// it and whether it sits at the subject's address.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> IndicatorsAsync(
+        ControlledParty controlled, Party subject, PartyQueries parties, FlowFacts facts, CancellationToken cancellationToken)
+    {
+        var party = controlled.Party;
+        var indicators = new List<string>();
+        if (party.Kind == "company")
+        {
+            var directors = await facts.DirectorsOfAsync(party.PartyId, cancellationToken);
+            if (directors.Count > 0)
+            {
+                indicators.Add($"indicator: directed by {string.Join(", ", directors)}");
+            }
+
+            if (!string.IsNullOrWhiteSpace(party.Address) && party.Address == subject.Address)
+            {
+                indicators.Add($"indicator: registered at the subject's address '{party.Address}'");
+            }
+
+            return indicators;
+        }
+
+        var assets = await parties.AssetsOfAsync(party.PartyId, cancellationToken);
+        var income = await parties.IncomeOfAsync(party.PartyId, cancellationToken);
+        var yearly = income.GroupBy(i => i.Year).Select(g => g.Sum(i => i.Amount)).DefaultIfEmpty(0m).Max();
+        var worth = assets.Sum(a => a.AcquisitionPrice);
+        var vehicles = assets.Count(a => a.Kind is "vehicle" or "vessel");
+        var companies = (await facts.CompaniesDirectedByAsync(party.PartyId, cancellationToken)).Count;
+        var accounts = (await parties.AccountsOfAsync(party.PartyId, cancellationToken)).Count;
+        indicators.Add(string.Create(CultureInfo.InvariantCulture,
+            $"indicator: holds {assets.Count} asset(s) bought for {worth:N2} ({vehicles} vehicle(s)/vessel(s)), directs {companies} company/companies, holds {accounts} account(s); highest legal income {yearly:N2} a year") +
+            (yearly > 0 && worth > 5 * yearly ? string.Create(CultureInfo.InvariantCulture, $" — assets {worth / yearly:0.#}× legal income") : ""));
+        if (!string.IsNullOrWhiteSpace(party.Address) && party.Address == subject.Address)
+        {
+            indicators.Add($"indicator: lives at the subject's address '{party.Address}'");
+        }
+
+        if ((!string.IsNullOrWhiteSpace(party.Phone) && party.Phone == subject.Phone) || (!string.IsNullOrWhiteSpace(party.Email) && party.Email == subject.Email))
+        {
+            indicators.Add("indicator: registered with the subject's phone or e-mail");
+        }
+
+        return indicators;
     }
 
     private static async Task<Dictionary<string, string>> AccountsOfAsync(PartyQueries parties, IEnumerable<string> partyIds, CancellationToken cancellationToken)
