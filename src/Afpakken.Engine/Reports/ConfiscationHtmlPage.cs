@@ -110,6 +110,7 @@ internal sealed class ConfiscationHtmlPage(TextWriter writer, ReportText text)
         figure { margin: 4pt 0 10pt; break-inside: avoid; }
         figcaption { font-size: 8pt; color: #333; }
         table.layout, table.layout > thead > tr > td, table.layout > tfoot > tr > td, table.layout > tbody > tr > td { border: none; padding: 0; margin: 0; }
+        table.layout > tbody > tr { break-inside: auto; }
         .running { font-size: 8pt; color: #333; background: #fff; }
         header.running { border-bottom: 0.5pt solid #999; padding-bottom: 2pt; }
         footer.running { border-top: 0.5pt solid #999; padding-top: 2pt; }

@@ -169,6 +169,7 @@ public partial class ConfiscationHtmlTests
         var edges = WithClass(svg, "g", "edge").ToList();
         Assert.Equal(5, edges.Count);
         Assert.All(edges, e => Assert.Single(e.Elements(Svg + "path")));
+        Assert.All(edges, e => Assert.Single(e.Elements(Svg + "text")));
         Assert.Contains(edges, e => e.Element(Svg + "title")!.Value == "NL01SUBJ → NL02STRAW: € 15.000,00 (2×)");
         Assert.Contains(edges, e => e.Element(Svg + "text")!.Value == "€ 50.000,00");
         Assert.Equal("Getoond: 7 rekening(en) en 5 van 5 stromen.", svg.Parent!.Element("figcaption")!.Value);
@@ -191,6 +192,7 @@ public partial class ConfiscationHtmlTests
         var svg = doc.Descendants(Svg + "svg").Single(s => ((string?)s.Attribute("class"))!.Contains("flows", StringComparison.Ordinal));
         Assert.Equal(40, WithClass(svg, "g", "node").Count());
         Assert.Equal(38, WithClass(svg, "g", "edge").Count());
+        Assert.Equal(SvgFlowNetwork.LabelledEdges, WithClass(svg, "g", "edge").Count(e => e.Element(Svg + "text") is not null));
         Assert.Equal("Getoond: 40 rekening(en) en 38 van 55 stromen. Niet getoond: 17 rekening(en) en 17 stroom/stromen (ten hoogste 40 rekeningen in de figuur); de tabel hieronder bevat alle stromen.",
             svg.Parent!.Element("figcaption")!.Value);
         Assert.Equal(56, TableAfter(doc, "Geldstromen").Descendants("tr").Count()); // header + every flow
