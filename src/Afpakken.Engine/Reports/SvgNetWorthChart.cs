@@ -48,14 +48,15 @@ internal static class SvgNetWorthChart
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{(Top + Height - Bottom) / 2:0.#}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {(Top + Height - Bottom) / 2:0.#})\">{ConfiscationHtmlPage.E(text.NetWorth)}</text>");
         svg.Append("</g><g class=\"x-axis\">");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left:0.#}\" y1=\"{Height - Bottom:0.#}\" x2=\"{Width - Right:0.#}\" y2=\"{Height - Bottom:0.#}\" stroke=\"#555\" />");
-        foreach (var point in points)
+        for (var i = 0; i < points.Count; i++)
         {
-            var x = X(point.Date);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{Height - Bottom:0.#}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom + 4:0.#}\" stroke=\"#555\" />");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"date\" x=\"{x:0.#}\" y=\"{Height - Bottom + 16:0.#}\" text-anchor=\"middle\">{ReportText.Date(point.Date)}</text>");
+            var x = X(points[i].Date);
+            var labelY = Height - Bottom + (i % 2 == 0 ? 14 : 26); // two rows: the day before the period and its first year end can be days apart
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{Height - Bottom:0.#}\" x2=\"{x:0.#}\" y2=\"{labelY - 10:0.#}\" stroke=\"#555\" />");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"date\" x=\"{x:0.#}\" y=\"{labelY:0.#}\" text-anchor=\"middle\">{ReportText.Date(points[i].Date)}</text>");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Left + Width - Right) / 2:0.#}\" y=\"{Height - 6:0.#}\" text-anchor=\"middle\">{ConfiscationHtmlPage.E(text.ReferenceDate)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Left + Width - Right) / 2:0.#}\" y=\"{Height - 4:0.#}\" text-anchor=\"middle\">{ConfiscationHtmlPage.E(text.ReferenceDate)}</text>");
         svg.Append("</g>");
 
         var line = string.Join(" ", points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Date):0.#},{Y(p.NetWorth):0.#}")));

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Afpakken.Engine.Confiscation;
 using Afpakken.Engine.Reports;
 using static Afpakken.Engine.Tests.Reports.ConfiscationHtmlSamples;
 
@@ -11,7 +12,7 @@ public partial class ConfiscationHtmlTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static string Subject(string lang, Engine.Confiscation.SubjectReport? report = null)
+    private static string Subject(string lang, SubjectReport? report = null)
     {
         using var writer = new StringWriter();
         ConfiscationHtml.WriteSubject(report ?? Report(), lang, writer);
@@ -209,6 +210,33 @@ public partial class ConfiscationHtmlTests
         Assert.Equal(["€ 40.000,00", "€ 150.000,00"], WithClass(svg, "text", "value").Select(t => t.Value));
         Assert.Equal(["2022-12-31", "2023-12-31"], WithClass(svg, "text", "date").Select(t => t.Value));
         Assert.Equal(["€ 0,00", "€ 50.000,00", "€ 100.000,00", "€ 150.000,00"], WithClass(svg, "text", "tick").Select(t => t.Value));
+    }
+
+    [Theory]
+    [InlineData("nl", "Geen.")]
+    [InlineData("en", "None.")]
+    public void A_subject_without_alerts_assets_or_cash_statements_still_gets_a_well_formed_report(string lang, string none)
+    {
+        var full = Report();
+        var period = full.Overview.Period;
+        var empty = full with
+        {
+            Overview = new AssetOverview(full.Control, period, [], []),
+            Benefit = new BenefitEstimate(period, new TransactionMethod(), [], [], [],
+                new NetWorthComparison { Period = period }),
+            EvidenceStrength = 0,
+            Payable = 0m,
+        };
+
+        var doc = Parse(Subject(lang, empty));
+
+        var flows = doc.Descendants(Svg + "svg").Single(s => ((string?)s.Attribute("class"))!.Contains("flows", StringComparison.Ordinal));
+        Assert.Equal(3, WithClass(flows, "g", "controlled").Count());
+        Assert.Empty(WithClass(flows, "g", "edge"));
+        var chart = doc.Descendants(Svg + "svg").Single(s => ((string?)s.Attribute("class"))!.Contains("networth", StringComparison.Ordinal));
+        Assert.Empty(WithClass(chart, "circle", "point"));
+        Assert.True(Paragraphs(doc).Count(p => p == none) >= 5);
+        Assert.Contains(lang == "nl" ? "€ 0,00" : "€0.00", doc.Descendants("td").Select(td => td.Value));
     }
 
     [Theory]
