@@ -14,7 +14,7 @@ namespace Afpakken.Jobs.Cli;
 /// </summary>
 internal static class ConfiscationCommands
 {
-    private static readonly string[] Formats = ["json", "csv"];
+    private static readonly string[] Formats = ["json", "html", "csv"];
 
     public static Command AssetOverview()
     {
@@ -37,7 +37,8 @@ internal static class ConfiscationCommands
                 switch (fmt)
                 {
                     case "json": await ConfiscationJson.WriteSubjectAsync(report, stream, ct); break;
-                    default: await WriteTextAsync(stream, w => ConfiscationCsv.WriteSubject(report, w)); break;
+                    case "csv": await WriteTextAsync(stream, w => ConfiscationCsv.WriteSubject(report, w)); break;
+                    default: await WriteTextAsync(stream, w => ConfiscationHtml.WriteSubject(report, Lang(parse.GetValue(lang)!), w)); break;
                 }
             }, ct);
             return 0;
@@ -61,7 +62,8 @@ internal static class ConfiscationCommands
                 switch (fmt)
                 {
                     case "json": await ConfiscationJson.WriteCandidatesAsync(list, stream, ct); break;
-                    default: await WriteTextAsync(stream, w => ConfiscationCsv.WriteCandidates(list, w)); break;
+                    case "csv": await WriteTextAsync(stream, w => ConfiscationCsv.WriteCandidates(list, w)); break;
+                    default: await WriteTextAsync(stream, w => ConfiscationHtml.WriteCandidates(list, Lang(parse.GetValue(lang)!), w)); break;
                 }
             }, ct);
             return 0;
