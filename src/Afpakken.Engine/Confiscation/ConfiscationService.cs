@@ -6,11 +6,15 @@ using Serilog;
 
 namespace Afpakken.Engine.Confiscation;
 
+/// <summary>What is deducted from the benefit to get the payable amount (domain.md §4), as the case file states it.</summary>
+public sealed record PayableDeductions(decimal PaidToVictims, decimal AlreadyForfeited, decimal CourtReductions);
+
 /// <summary>Everything a prosecutor's report on one subject holds.</summary>
 /// <param name="Payable">max(0, wvv − paid to victims − already forfeited − court reductions), on the estimated wvv.</param>
+/// <param name="Deductions">The deductions applied; null when none were given.</param>
 public sealed record SubjectReport(
     string CaseNumber, string ProducedBy, DateTime ProducedAt, SubjectControl Control, AssetOverview Overview, BenefitEstimate Benefit,
-    double EvidenceStrength, decimal Payable);
+    double EvidenceStrength, decimal Payable, PayableDeductions? Deductions = null);
 
 /// <summary>One subject on the ranked list, with the figures and the reasons that put it there.</summary>
 public sealed record Candidate(
@@ -73,7 +77,8 @@ public sealed class ConfiscationService
             : null;
 
     public async Task<SubjectReport> SubjectReportAsync(
-        string subjectId, Period period, string caseNumber, string producedBy, decimal? claimedOpeningCash, CancellationToken cancellationToken)
+        string subjectId, Period period, string caseNumber, string producedBy, decimal? claimedOpeningCash, CancellationToken cancellationToken,
+        PayableDeductions? deductions = null)
     {
         if (string.IsNullOrWhiteSpace(caseNumber))
         {
@@ -82,6 +87,14 @@ public sealed class ConfiscationService
 
         var context = await ContextAsync(cancellationToken);
         var report = await BuildAsync(subjectId, period, context, claimedOpeningCash, caseNumber, producedBy, cancellationToken);
+        if (deductions is not null)
+        {
+            report = report with
+            {
+                Deductions = deductions,
+                Payable = Payable.Of(report.Benefit.Estimated, deductions.PaidToVictims, deductions.AlreadyForfeited, deductions.CourtReductions),
+            };
+        }
         await _audit.AppendAsync(producedBy, Role, "consult",
             $"asset overview of party {subjectId} and {report.Control.Parties.Count - 1} controlled parties, {report.Control.Accounts.Count} accounts, " +
             $"{report.Overview.Items.Count} assets, period {period}", caseNumber, Purpose, recipient: null, cancellationToken);

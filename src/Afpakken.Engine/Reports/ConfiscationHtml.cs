@@ -75,7 +75,14 @@ public static partial class ConfiscationHtml
         var text = page.Text;
         page.Heading(2, text.Payable, "payable");
         page.Paragraph(ReportText.Fill(text.PayableFormula, text.Money(report.Benefit.Estimated), text.Money(report.Payable)), "formula");
-        page.Paragraph(text.PayableNote);
+        if (report.Deductions is { } d && (d.PaidToVictims != 0 || d.AlreadyForfeited != 0 || d.CourtReductions != 0))
+        {
+            page.Paragraph(ReportText.Fill(text.PayableDeducted, text.Money(d.PaidToVictims), text.Money(d.AlreadyForfeited), text.Money(d.CourtReductions)));
+        }
+        else
+        {
+            page.Paragraph(text.PayableNote);
+        }
 
         page.Heading(2, text.EvidenceStrength, "evidence");
         page.Paragraph(ReportText.Fill(text.EvidenceFormula, text.Count(report.Benefit.Alerts.Count), text.Ratio(report.EvidenceStrength)), "formula");

@@ -114,6 +114,7 @@ public static class ConfiscationJson
         estimated_wvv_method = "transaction_method",
         evidence_strength = Math.Round(r.EvidenceStrength, 4),
         payable = r.Payable,
+        payable_deductions = r.Deductions is { } d ? new { paid_to_victims = d.PaidToVictims, already_forfeited = d.AlreadyForfeited, court_reductions = d.CourtReductions } : null,
         alerts = r.Benefit.Alerts.Select(a => new
         {
             alert_id = a.Alert.AlertId,

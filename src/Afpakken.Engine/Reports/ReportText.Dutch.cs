@@ -81,6 +81,7 @@ internal sealed partial class ReportText
         Party = "Partij",
         Payable = "Te betalen bedrag",
         PayableFormula = "te betalen = max(0, wvv − betaald aan benadeelden − reeds verbeurd verklaard − matiging door de rechter); op een geschat voordeel van {0}: {1}",
+        PayableDeducted = "Afgetrokken: betaald aan benadeelden {0}, reeds verbeurd verklaard {1}, matiging door de rechter {2}.",
         PayableNote = "Berekend op het geschatte voordeel volgens de transactiemethode. Wat al aan benadeelden is betaald, eerder verbeurd is verklaard of door de rechter wordt gematigd, is in dit rapport niet afzonderlijk vastgelegd en moet nog worden afgetrokken.",
         PayingTransactions = "betaald met transacties",
         Period = "Periode",

@@ -81,6 +81,7 @@ internal sealed partial class ReportText
         Party = "Party",
         Payable = "Payable amount",
         PayableFormula = "payable = max(0, wvv − paid to victims − already forfeited − court reductions); on an estimated benefit of {0}: {1}",
+        PayableDeducted = "Deducted: paid to victims {0}, already forfeited {1}, court reductions {2}.",
         PayableNote = "Computed on the transaction method's estimated benefit. What was already paid to victims, forfeited earlier or reduced by the court is not recorded separately in this report and is still to be deducted.",
         PayingTransactions = "paid by transactions",
         Period = "Period",

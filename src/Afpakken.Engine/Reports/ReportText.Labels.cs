@@ -157,6 +157,9 @@ internal sealed partial class ReportText
 
     public required string PayableNote { get; init; }
 
+    /// <summary>{0} paid to victims, {1} already forfeited, {2} court reductions.</summary>
+    public required string PayableDeducted { get; init; }
+
     public required string PayingTransactions { get; init; }
 
     public required string Period { get; init; }

@@ -23,15 +23,22 @@ internal static class ConfiscationCommands
         var caseNumber = new Option<string>("--case") { Description = "Case number the overview is requested for (required, logged)", Required = true };
         var purpose = new Option<string>("--purpose") { Description = "Why the data is consulted (written to the audit log)", DefaultValueFactory = _ => "confiscation (art. 36e Sr)" };
         var openingCash = new Option<string?>("--opening-cash") { Description = "Opening cash the defence claims, for the sensitivity run of the cash statement" };
+        var paidToVictims = new Option<string?>("--paid-to-victims") { Description = "Paid to victims, deducted for the payable amount" };
+        var forfeited = new Option<string?>("--already-forfeited") { Description = "Already forfeited, deducted for the payable amount" };
+        var reductions = new Option<string?>("--court-reductions") { Description = "Court reductions, deducted for the payable amount" };
         var command = new Command("asset-overview", "Asset overview and unlawfully obtained benefit of one subject and its straw men / front companies")
         {
-            data, subject, caseNumber, purpose, from, to, format, lang, output, config, user, openingCash,
+            data, subject, caseNumber, purpose, from, to, format, lang, output, config, user, openingCash, paidToVictims, forfeited, reductions,
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("asset-overview", async (logger, ct) =>
         {
             var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), parse.GetValue(purpose)!, logger, ct);
             var claimed = parse.GetValue(openingCash) is { } text ? Money(text, "--opening-cash") : (decimal?)null;
-            var report = await service.SubjectReportAsync(parse.GetValue(subject)!, period, parse.GetValue(caseNumber)!, parse.GetValue(user)!, claimed, ct);
+            var given = (parse.GetValue(paidToVictims), parse.GetValue(forfeited), parse.GetValue(reductions));
+            var deductions = given is (null, null, null)
+                ? null
+                : new PayableDeductions(Optional(given.Item1, "--paid-to-victims"), Optional(given.Item2, "--already-forfeited"), Optional(given.Item3, "--court-reductions"));
+            var report = await service.SubjectReportAsync(parse.GetValue(subject)!, period, parse.GetValue(caseNumber)!, parse.GetValue(user)!, claimed, ct, deductions);
             await WriteAsync(parse.GetValue(output), Format(parse.GetValue(format)!), async (stream, fmt) =>
             {
                 switch (fmt)
@@ -140,6 +147,8 @@ internal static class ConfiscationCommands
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new InvalidInputException(option, $"'{text}' is not a date (yyyy-MM-dd)");
+
+    private static decimal Optional(string? text, string option) => text is null ? 0m : Money(text, option);
 
     private static decimal Money(string text, string option) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount >= 0

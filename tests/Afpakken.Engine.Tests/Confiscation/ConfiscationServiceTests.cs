@@ -216,6 +216,18 @@ public sealed class ConfiscationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_payable_amount_takes_off_what_victims_were_paid_what_was_forfeited_and_court_reductions()
+    {
+        var service = await WorldAsync();
+
+        var report = await service.SubjectReportAsync("BOSS", Year2025, "ZAAK-2025-001", "officier", null, CancellationToken.None,
+            new PayableDeductions(PaidToVictims: 50_000m, AlreadyForfeited: 10_000m, CourtReductions: 5_000m));
+
+        Assert.Equal(107_000m - 50_000m - 10_000m - 5_000m, report.Payable);
+        Assert.Equal(50_000m, report.Deductions!.PaidToVictims);
+    }
+
+    [Fact]
     public async Task An_overview_needs_a_case_number()
     {
         var service = await WorldAsync();
