@@ -78,7 +78,8 @@ public sealed record AssetOverview(SubjectControl Control, Period Period, IReadO
                 evidence.AddRange(payments[asset.AssetId].Select(p => $"paid by tx {p.TxId} from {p.FromAccount} to {p.ToAccount} ({p.Amount:0.00})"));
                 if (party.Basis != ControlBasis.Own)
                 {
-                    evidence.AddRange(party.Evidence);
+                    // Why the owner is the subject's: its link and indicators, not the lines about its other assets.
+                    evidence.AddRange(party.Evidence.Where(e => !e.StartsWith("asset ", StringComparison.Ordinal)));
                 }
 
                 var kind = options.KindSettings(asset.Kind);

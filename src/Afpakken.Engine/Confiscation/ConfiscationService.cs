@@ -70,10 +70,13 @@ public sealed class ConfiscationService
     /// <summary>Why the data is consulted, as written to the audit log.</summary>
     public string Purpose { get; init; } = "confiscation (art. 36e Sr)";
 
-    /// <summary>The analysed window of the last detection run as whole days, or null before any run.</summary>
+    /// <summary>
+    /// The analysed window of the last detection run as the whole days inside it (a window starting at 20:00 starts the
+    /// period the next day), or null before any run.
+    /// </summary>
     public async Task<Period?> DefaultPeriodAsync(CancellationToken cancellationToken) =>
         await _facts.RunAsync(cancellationToken) is { } run
-            ? new Period(DateOnly.FromDateTime(run.From), DateOnly.FromDateTime(run.To.AddTicks(-1)))
+            ? new Period(DateOnly.FromDateTime(run.From).AddDays(run.From.TimeOfDay > TimeSpan.Zero ? 1 : 0), DateOnly.FromDateTime(run.To.AddTicks(-1)))
             : null;
 
     public async Task<SubjectReport> SubjectReportAsync(
