@@ -17,13 +17,16 @@ public sealed class TransactionIngestor
     private readonly IngestLedger _ledger;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _lockTimeout;
 
-    public TransactionIngestor(DataLayout layout, IngestLedger ledger, ILogger logger, TimeProvider time)
+    /// <param name="lockTimeout">How long to wait for another ingest of the same data directory; default 30 minutes.</param>
+    public TransactionIngestor(DataLayout layout, IngestLedger ledger, ILogger logger, TimeProvider time, TimeSpan? lockTimeout = null)
     {
         _layout = layout;
         _ledger = ledger;
         _logger = logger;
         _time = time;
+        _lockTimeout = lockTimeout ?? IngestLock.DefaultTimeout;
     }
 
     public async Task<IngestSummary> IngestAsync(string file, CancellationToken cancellationToken) =>
@@ -41,6 +44,13 @@ public sealed class TransactionIngestor
         var log = _logger.ForContext("File", fullPath);
         var hash = await ContentHash.OfFileAsync(fullPath, cancellationToken);
         log = log.ForContext("ContentHash", hash);
+
+        // From the ledger check to the commit, one ingest per data directory: the duplicate index and the staging
+        // names are only safe against ingests that ran before, not beside.
+        using var ingestLock = await IngestLock.AcquireAsync(
+            _layout.Root, fullPath, _lockTimeout,
+            holder => log.Information("Waiting for the ingest lock of {Data}, held by {Holder}", _layout.Root, holder),
+            cancellationToken);
         if (await _ledger.FindAsync(hash, cancellationToken) is { } known)
         {
             log.Information("Skipped {File}: same content already ingested as {KnownFile}", fullPath, known.FileName);
