@@ -162,9 +162,9 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         var count = batch.Length;
         var columns = new SourceColumns(count, firstRow)
         {
-            TxId = Text(batch, TxId, count, cached: false),
-            FromAccount = Text(batch, FromAccount, count, cached: false)!,
-            ToAccount = Text(batch, ToAccount, count, cached: false)!,
+            TxId = SourceColumns.Ids(Text(batch, TxId, count, cached: false)),
+            FromAccount = SourceColumns.Ids(Text(batch, FromAccount, count, cached: false))!,
+            ToAccount = SourceColumns.Ids(Text(batch, ToAccount, count, cached: false))!,
             Currency = Text(batch, Currency, count, cached: true),
             Channel = Text(batch, Channel, count, cached: true),
             FromBank = Text(batch, FromBank, count, cached: true),

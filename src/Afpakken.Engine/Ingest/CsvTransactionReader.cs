@@ -31,6 +31,7 @@ internal sealed class CsvTransactionReader : ITransactionSource
     private readonly Utf8TextCache?[] _cached = new Utf8TextCache?[ColumnMapping.Fields.Count];
     private readonly CsvTimestamps _timestamps;
     private readonly bool[] _translated;
+    private readonly CharArena _ids = new();
 
     private CsvTransactionReader(string file, Stream stream, CsvTokenizer tokenizer, ResolvedColumns resolved, ColumnMapping mapping)
     {
@@ -151,12 +152,12 @@ internal sealed class CsvTransactionReader : ITransactionSource
     {
         if (batch.TxId is { } txIds)
         {
-            txIds[i] = Text(TxId);
+            txIds[i] = Id(TxId);
         }
 
         batch.BookedAt[i] = _timestamps.Parse(Cell(BookedAt));
-        batch.FromAccount[i] = Text(FromAccount);
-        batch.ToAccount[i] = Text(ToAccount);
+        batch.FromAccount[i] = Id(FromAccount);
+        batch.ToAccount[i] = Id(ToAccount);
         batch.Amount[i] = ParseAmount(Cell(Amount), out var amountProblem);
         if (amountProblem is not null)
         {
@@ -193,6 +194,9 @@ internal sealed class CsvTransactionReader : ITransactionSource
         var text = Encoding.UTF8.GetString(cell);
         return _translated[field] ? _cells.Text(ColumnMapping.Fields[field], text) : text;
     }
+
+    /// <summary>An id: characters in the shared arena, no string of its own; an empty cell is missing.</summary>
+    private ReadOnlyMemory<char> Id(int field) => _translated[field] ? Text(field).AsMemory() : _ids.Decode(Cell(field));
 
     private void SetCached(string?[]? target, int field, int i)
     {
@@ -239,7 +243,7 @@ internal sealed class CsvTransactionReader : ITransactionSource
     /// </summary>
     private static void MarkMalformed(SourceColumns batch, int i, string reason)
     {
-        const string standIn = "(malformed record)";
+        var standIn = "(malformed record)".AsMemory();
         if (batch.TxId is { } txIds)
         {
             txIds[i] = standIn;
@@ -255,7 +259,7 @@ internal sealed class CsvTransactionReader : ITransactionSource
 
     private SourceColumns NewBatch(int count, long firstRow) => new(count, firstRow)
     {
-        TxId = Column(TxId, count),
+        TxId = _column[TxId] >= 0 ? new ReadOnlyMemory<char>[count] : null,
         Currency = Column(Currency, count),
         Channel = Column(Channel, count),
         FromBank = Column(FromBank, count),

@@ -8,6 +8,9 @@ internal interface ITransactionSource : IAsyncDisposable
 {
     string File { get; }
 
+    /// <summary>Rows the file says it holds (Parquet's footer), to size the duplicate check once; 0 when unknown.</summary>
+    long ExpectedRows => 0;
+
     /// <summary>Yields the file's rows in batches (a Parquet row group, an Arrow record batch, a CSV chunk).</summary>
     IAsyncEnumerable<SourceColumns> ReadAsync(CancellationToken cancellationToken);
 }

@@ -18,6 +18,8 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     private readonly ParquetReader _reader;
     private readonly DataField?[] _fields;
     private readonly CellParser _cells;
+    private readonly TextInterner?[] _interners;
+    private readonly ColumnMapping _mapping;
 
     private ParquetTransactionReader(string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping)
     {
@@ -26,11 +28,23 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         _reader = reader;
         _fields = fields;
         _cells = new CellParser(mapping);
+        _mapping = mapping;
+
+        // The short code lists (currency, channel, bank, typology, usual descriptions) repeat: one string per value.
+        // Ids stay characters (ReadIdsAsync); textual timestamps and amounts are parsed, not kept.
+        _interners = ColumnMapping.Fields.Select(name => name switch
+        {
+            TransactionSchema.TxId or TransactionSchema.FromAccount or TransactionSchema.ToAccount or
+                TransactionSchema.BookedAt or TransactionSchema.Amount => null,
+            _ => new TextInterner(raw => _cells.Text(name, raw), Utf8TextCache.Limit),
+        }).ToArray();
     }
 
     public string File { get; }
 
     public int RowGroupCount => _reader.RowGroupCount;
+
+    public long ExpectedRows => _reader.Metadata?.NumRows ?? 0;
 
     public static Task<ParquetTransactionReader> OpenAsync(string file, CancellationToken cancellationToken) =>
         OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
@@ -163,10 +177,10 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         var columns = new SourceColumns(count, firstRow);
         try
         {
-            columns.TxId = await ReadTextAsync(group, TransactionSchema.TxId, count, cancellationToken);
+            columns.TxId = await ReadIdsAsync(group, TransactionSchema.TxId, count, cancellationToken);
             await ReadBookedAtAsync(group, columns, cancellationToken);
-            columns.FromAccount = await ReadTextAsync(group, TransactionSchema.FromAccount, count, cancellationToken) ?? new string?[count];
-            columns.ToAccount = await ReadTextAsync(group, TransactionSchema.ToAccount, count, cancellationToken) ?? new string?[count];
+            columns.FromAccount = await ReadIdsAsync(group, TransactionSchema.FromAccount, count, cancellationToken) ?? new ReadOnlyMemory<char>[count];
+            columns.ToAccount = await ReadIdsAsync(group, TransactionSchema.ToAccount, count, cancellationToken) ?? new ReadOnlyMemory<char>[count];
             await ReadAmountAsync(group, columns, cancellationToken);
             columns.Currency = await ReadTextAsync(group, TransactionSchema.Currency, count, cancellationToken);
             columns.Channel = await ReadTextAsync(group, TransactionSchema.Channel, count, cancellationToken);
@@ -184,6 +198,40 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         return columns;
     }
 
+    /// <summary>
+    /// An id column as the characters Parquet.Net decoded: no string per cell, and no copy. A required column is read
+    /// into a plain array (see <see cref="ReadValuesAsync{T}"/>); a null cell becomes an empty (missing) id.
+    /// </summary>
+    private async Task<ReadOnlyMemory<char>[]?> ReadIdsAsync(ParquetRowGroupReader group, string canonical, int count, CancellationToken cancellationToken)
+    {
+        if (Field(canonical) is not { } field)
+        {
+            return null;
+        }
+
+        if (field.ClrType == typeof(string) || _mapping.Values.ContainsKey(canonical))
+        {
+            return SourceColumns.Ids(await ReadTextAsync(group, canonical, count, cancellationToken));
+        }
+
+        var ids = new ReadOnlyMemory<char>[count];
+        if (field.IsNullable)
+        {
+            var cells = new ReadOnlyMemory<char>?[count];
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                ids[i] = cells[i] ?? default;
+            }
+        }
+        else
+        {
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, ids.AsMemory(), cancellationToken: cancellationToken);
+        }
+
+        return ids;
+    }
+
     private async Task<string?[]?> ReadTextAsync(ParquetRowGroupReader group, string canonical, int count, CancellationToken cancellationToken)
     {
         if (Field(canonical) is not { } field)
@@ -192,14 +240,44 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
 
         var values = new string?[count];
-        await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
-        for (var i = 0; i < count; i++)
+        if (field.ClrType == typeof(string))
         {
-            values[i] = _cells.Text(canonical, values[i]);
+            await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = _cells.Text(canonical, values[i]);
+            }
+
+            return values;
+        }
+
+        // Characters, not a string per cell: repeated values become one shared string. A required column is read
+        // into a plain array (see ReadValuesAsync), and every cell is copied out before the next read.
+        var interner = _interners[IndexOfField(canonical)];
+        if (field.IsNullable)
+        {
+            var cells = new ReadOnlyMemory<char>?[count];
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = cells[i] is { } cell ? TextOf(canonical, interner, cell.Span) : null;
+            }
+        }
+        else
+        {
+            var cells = new ReadOnlyMemory<char>[count];
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = TextOf(canonical, interner, cells[i].Span);
+            }
         }
 
         return values;
     }
+
+    private string? TextOf(string canonical, TextInterner? interner, ReadOnlySpan<char> cell) =>
+        interner is not null ? interner.Get(cell) : _cells.Text(canonical, new string(cell));
 
     private async Task ReadBookedAtAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
     {

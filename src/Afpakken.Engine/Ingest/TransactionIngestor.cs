@@ -70,10 +70,10 @@ public sealed class TransactionIngestor
 
         await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
         var committed = await TxIdIndex.LoadAsync(dataset.Root, dataset.Manifest, cancellationToken);
-        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed);
+        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed, source.ExpectedRows);
         await using (var append = dataset.BeginAppend(hash, fullPath))
         {
-            TransactionBatch? valid = null;
+            CuratedRows? valid = null;
             var batches = 0;
             long rowsRead = 0;
             var stages = new IngestStageClock();
@@ -81,7 +81,7 @@ public sealed class TransactionIngestor
             {
                 if (valid is null || valid.Capacity < columns.Count)
                 {
-                    valid = new TransactionBatch(Math.Max(1, columns.Count));
+                    valid = new CuratedRows(Math.Max(1, columns.Count));
                 }
 
                 using (stages.Start(IngestStage.Validate))
@@ -95,6 +95,7 @@ public sealed class TransactionIngestor
                 }
 
                 rowsRead += columns.Count;
+
                 progress?.Report(rowsRead);
                 log.Debug("Batch {Batch} of {File}: {Rows} rows", ++batches, fullPath, columns.Count);
             }

@@ -13,7 +13,7 @@ internal sealed class TransactionValidator
     private readonly string _sourceFile;
     private readonly string _fileName;
     private readonly DateTime _latest;
-    private readonly HashSet<UInt128> _seenTxIds = [];
+    private readonly TxIdKeySet _seenTxIds;
     private readonly TxIdIndex? _committed;
     private readonly string? _defaultCurrency;
     private readonly string? _defaultChannel;
@@ -22,8 +22,10 @@ internal sealed class TransactionValidator
     private readonly string? _defaultDescription;
 
     /// <param name="committed">Tx ids already in the store; a row repeating one is a duplicate. Null: check within the file only.</param>
-    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null)
+    /// <param name="expectedRows">Rows the source says it has, to size the set of seen tx ids once; 0 when unknown.</param>
+    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null, long expectedRows = 0)
     {
+        _seenTxIds = new TxIdKeySet(expectedRows);
         _committed = committed;
         _sourceFile = sourceFile;
         _fileName = Path.GetFileName(sourceFile);
@@ -43,7 +45,7 @@ internal sealed class TransactionValidator
     public long Duplicates { get; private set; }
 
     /// <summary>Hashes of the tx ids this file loaded (and of its in-file duplicates, which share them).</summary>
-    public IReadOnlyCollection<UInt128> LoadedKeys => _seenTxIds;
+    public IEnumerable<UInt128> LoadedKeys => _seenTxIds.Keys;
 
     public long Loaded { get; private set; }
 
@@ -51,13 +53,13 @@ internal sealed class TransactionValidator
     public GroundTruthLabels Labels { get; } = new();
 
     /// <summary>Validates <paramref name="source"/> and appends the rows that pass to <paramref name="target"/> (cleared first).</summary>
-    public void Validate(SourceColumns source, TransactionBatch target)
+    public void Validate(SourceColumns source, CuratedRows target)
     {
         target.Clear();
         for (var i = 0; i < source.Count; i++)
         {
             var row = source.FirstRow + i;
-            var txId = source.TxId is null ? $"{_fileName}:{row}" : source.TxId[i];
+            var txId = source.TxId is null ? $"{_fileName}:{row}".AsMemory() : source.TxId[i];
             if (!CheckId(row, TransactionSchema.TxId, txId) ||
                 !CheckId(row, TransactionSchema.FromAccount, source.FromAccount[i]) ||
                 !CheckId(row, TransactionSchema.ToAccount, source.ToAccount[i]))
@@ -109,7 +111,7 @@ internal sealed class TransactionValidator
                 continue;
             }
 
-            var key = TxIdIndex.Key(txId!);
+            var key = TxIdIndex.Key(txId.Span);
             if (!_seenTxIds.Add(key) || (_committed?.Contains(key) ?? false))
             {
                 Duplicates++;
@@ -117,12 +119,12 @@ internal sealed class TransactionValidator
             }
 
             target.Add(
-                txId!, bookedAt, source.FromAccount[i]!, source.ToAccount[i]!, amount, currency, channel,
+                txId, bookedAt, source.FromAccount[i]!, source.ToAccount[i]!, amount, currency, channel,
                 Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
             Loaded++;
             if (source.IsLaundering is not null || source.Typology is not null)
             {
-                Labels.Add(txId!, source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+                Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
             }
         }
     }
@@ -147,24 +149,25 @@ internal sealed class TransactionValidator
 
     private static string? Or(string? value, string? fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
-    private bool CheckId(long row, string field, string? value)
+    private bool CheckId(long row, string field, ReadOnlyMemory<char> value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var text = value.Span;
+        if (text.IsWhiteSpace())
         {
-            Reject(row, field, "missing value", value);
+            Reject(row, field, "missing value", text.IsEmpty ? null : text.ToString());
             return false;
         }
 
-        if (value.Length > TransactionSchema.MaxIdLength)
+        if (text.Length > TransactionSchema.MaxIdLength)
         {
-            Reject(row, field, $"longer than {TransactionSchema.MaxIdLength} characters", value[..32] + "…");
+            Reject(row, field, $"longer than {TransactionSchema.MaxIdLength} characters", string.Concat(text[..32], "…"));
             return false;
         }
 
-        // The Parquet decoder replaces invalid UTF-8 with U+FFFD; an id with it cannot be matched reliably.
-        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        // The decoders replace invalid UTF-8 with U+FFFD; an id with it cannot be matched reliably.
+        if (text.Contains('\uFFFD'))
         {
-            Reject(row, field, "not valid UTF-8", value);
+            Reject(row, field, "not valid UTF-8", text.ToString());
             return false;
         }
 
