@@ -28,7 +28,13 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+        // A part per booking month is open at once: Parquet.Net's buffer pools must not keep tens of megabytes each.
+        var options = new ParquetOptions
+        {
+            CompressionMethod = CompressionMethod.Snappy,
+            MaximumLargePoolFreeBytes = 1 << 20,
+            MaximumSmallPoolFreeBytes = 1 << 20,
+        };
         var writer = await ParquetWriter.CreateAsync(TransactionSchema.Parquet, stream, options, cancellationToken: cancellationToken);
         return new CuratedPartWriter(path, stream, writer);
     }

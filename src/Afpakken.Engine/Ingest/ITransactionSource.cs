@@ -11,6 +11,9 @@ internal interface ITransactionSource : IAsyncDisposable
     /// <summary>Rows the file says it holds (Parquet's footer), to size the duplicate check once; 0 when unknown.</summary>
     long ExpectedRows => 0;
 
+    /// <summary>True when the source decodes each batch on several cores itself (then it is not read ahead).</summary>
+    bool DecodesInParallel => false;
+
     /// <summary>Yields the file's rows in batches (a Parquet row group, an Arrow record batch, a CSV chunk).</summary>
     IAsyncEnumerable<SourceColumns> ReadAsync(CancellationToken cancellationToken);
 }

@@ -19,6 +19,8 @@ public sealed class TransactionIngestor
     private readonly TimeProvider _time;
     private readonly TimeSpan _lockTimeout;
 
+    private const int SliceRows = 1 << 16;
+
     /// <param name="lockTimeout">How long to wait for another ingest of the same data directory; default 30 minutes.</param>
     public TransactionIngestor(DataLayout layout, IngestLedger ledger, ILogger logger, TimeProvider time, TimeSpan? lockTimeout = null)
     {
@@ -73,29 +75,32 @@ public sealed class TransactionIngestor
         var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed, source.ExpectedRows);
         await using (var append = dataset.BeginAppend(hash, fullPath))
         {
-            CuratedRows? valid = null;
+            // A source batch (a whole Parquet row group, perhaps a million rows) is validated and routed in slices,
+            // so that the valid rows never need a second buffer of the batch's size.
+            var valid = new CuratedRows(SliceRows);
             var batches = 0;
             long rowsRead = 0;
             var stages = new IngestStageClock();
-            await foreach (var columns in stages.Time(ReadAhead.Run(source.ReadAsync, cancellationToken), IngestStage.Read))
+
+            // A source that decodes a batch on several cores itself is not read ahead: a second batch of a million
+            // rows in memory would cost more than the overlap gains.
+            var batchesRead = source.DecodesInParallel ? source.ReadAsync(cancellationToken) : ReadAhead.Run(source.ReadAsync, cancellationToken);
+            await foreach (var columns in stages.Time(batchesRead, IngestStage.Read))
             {
-                if (valid is null || valid.Capacity < columns.Count)
+                for (var start = 0; start < columns.Count; start += SliceRows)
                 {
-                    valid = new CuratedRows(Math.Max(1, columns.Count));
-                }
+                    using (stages.Start(IngestStage.Validate))
+                    {
+                        validator.Validate(columns, start, Math.Min(SliceRows, columns.Count - start), valid);
+                    }
 
-                using (stages.Start(IngestStage.Validate))
-                {
-                    validator.Validate(columns, valid);
-                }
-
-                using (stages.Start(IngestStage.Write))
-                {
-                    await append.AddAsync(valid, cancellationToken);
+                    using (stages.Start(IngestStage.Write))
+                    {
+                        await append.AddAsync(valid, cancellationToken);
+                    }
                 }
 
                 rowsRead += columns.Count;
-
                 progress?.Report(rowsRead);
                 log.Debug("Batch {Batch} of {File}: {Rows} rows", ++batches, fullPath, columns.Count);
             }

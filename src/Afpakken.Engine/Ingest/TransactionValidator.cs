@@ -53,10 +53,13 @@ internal sealed class TransactionValidator
     public GroundTruthLabels Labels { get; } = new();
 
     /// <summary>Validates <paramref name="source"/> and appends the rows that pass to <paramref name="target"/> (cleared first).</summary>
-    public void Validate(SourceColumns source, CuratedRows target)
+    public void Validate(SourceColumns source, CuratedRows target) => Validate(source, 0, source.Count, target);
+
+    /// <summary>Validates rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of <paramref name="source"/> into <paramref name="target"/> (cleared first).</summary>
+    public void Validate(SourceColumns source, int start, int count, CuratedRows target)
     {
         target.Clear();
-        for (var i = 0; i < source.Count; i++)
+        for (var i = start; i < start + count; i++)
         {
             var row = source.FirstRow + i;
             var txId = source.TxId is null ? $"{_fileName}:{row}".AsMemory() : source.TxId[i];
