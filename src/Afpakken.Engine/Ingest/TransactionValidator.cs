@@ -59,6 +59,7 @@ internal sealed class TransactionValidator
     public void Validate(SourceColumns source, int start, int count, CuratedRows target)
     {
         target.Clear();
+        _pending.Clear(count);
         for (var i = start; i < start + count; i++)
         {
             var row = source.FirstRow + i;
@@ -114,21 +115,90 @@ internal sealed class TransactionValidator
                 continue;
             }
 
-            var key = TxIdIndex.Key(txId.Span);
-            if (!_seenTxIds.Add(key) || (_committed?.Contains(key) ?? false))
-            {
-                Duplicates++;
-                continue;
-            }
+            _pending.Add(i, TxIdIndex.Key(txId.Span), txId, bookedAt, amount, currency, channel);
+        }
 
-            target.Add(
-                txId, bookedAt, source.FromAccount[i]!, source.ToAccount[i]!, amount, currency, channel,
-                Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
-            Loaded++;
-            if (source.IsLaundering is not null || source.Typology is not null)
+        DropDuplicates(source, target);
+    }
+
+    /// <summary>
+    /// The rows that passed every check, in file order, minus the tx ids seen before (in this file or in the store).
+    /// The sets are far larger than the processor's caches: their slots for a run of keys are loaded together first,
+    /// so that the misses overlap instead of costing a full memory round trip per row.
+    /// </summary>
+    private void DropDuplicates(SourceColumns source, CuratedRows target)
+    {
+        const int Run = 32;
+        var pending = _pending;
+        for (var run = 0; run < pending.Count; run += Run)
+        {
+            var end = Math.Min(pending.Count, run + Run);
+            var keys = pending.Keys.AsSpan(run, end - run);
+            _seenTxIds.Prefetch(keys);
+            _committed?.Prefetch(keys);
+            for (var p = run; p < end; p++)
             {
-                Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+                var key = pending.Keys[p];
+                if (!_seenTxIds.Add(key) || (_committed?.Contains(key) ?? false))
+                {
+                    Duplicates++;
+                    continue;
+                }
+
+                var i = pending.Rows[p];
+                var txId = pending.TxIds[p];
+                target.Add(
+                    txId, pending.BookedAt[p], source.FromAccount[i], source.ToAccount[i], pending.Amounts[p], pending.Currencies[p], pending.Channels[p],
+                    Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
+                Loaded++;
+                if (source.IsLaundering is not null || source.Typology is not null)
+                {
+                    Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+                }
             }
+        }
+    }
+
+    private readonly PendingRows _pending = new();
+
+    /// <summary>Rows of the current slice that passed the checks, waiting for the duplicate check.</summary>
+    private sealed class PendingRows
+    {
+        public int Count { get; private set; }
+        public int[] Rows { get; private set; } = [];
+        public UInt128[] Keys { get; private set; } = [];
+        public ReadOnlyMemory<char>[] TxIds { get; private set; } = [];
+        public DateTime[] BookedAt { get; private set; } = [];
+        public decimal[] Amounts { get; private set; } = [];
+        public string[] Currencies { get; private set; } = [];
+        public string[] Channels { get; private set; } = [];
+
+        public void Clear(int capacity)
+        {
+            Array.Clear(TxIds, 0, Count);
+            Count = 0;
+            if (Rows.Length < capacity)
+            {
+                Rows = new int[capacity];
+                Keys = new UInt128[capacity];
+                TxIds = new ReadOnlyMemory<char>[capacity];
+                BookedAt = new DateTime[capacity];
+                Amounts = new decimal[capacity];
+                Currencies = new string[capacity];
+                Channels = new string[capacity];
+            }
+        }
+
+        public void Add(int row, UInt128 key, ReadOnlyMemory<char> txId, DateTime bookedAt, decimal amount, string currency, string channel)
+        {
+            var p = Count++;
+            Rows[p] = row;
+            Keys[p] = key;
+            TxIds[p] = txId;
+            BookedAt[p] = bookedAt;
+            Amounts[p] = amount;
+            Currencies[p] = currency;
+            Channels[p] = channel;
         }
     }
 

@@ -23,6 +23,8 @@ internal sealed class TxIdIndex
 
     public bool Contains(UInt128 key) => _committed.Contains(key);
 
+    public void Prefetch(ReadOnlySpan<UInt128> keys) => _committed.Prefetch(keys);
+
     public static async Task<TxIdIndex> LoadAsync(string datasetRoot, CuratedManifest manifest, CancellationToken cancellationToken)
     {
         var files = manifest.Parts.Select(p => p.SourceHash).Distinct(StringComparer.Ordinal)
