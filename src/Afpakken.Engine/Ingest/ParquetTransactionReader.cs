@@ -24,6 +24,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     // Scratch targets of the column reads, one set per lane, reused from row group to row group: a row group of a
     // million rows would otherwise cost tens of megabytes of large-object garbage per column.
     private readonly Dictionary<Type, Array>[] _scratch = [[], []];
+    private SourceColumns? _recycled;
 
     // A second reader of the same file on its own stream: the columns of a row group are decoded in two lanes.
     private readonly Stream? _secondStream;
@@ -209,27 +210,33 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         using var group = _reader.OpenRowGroupReader(index);
         using var other = _second?.OpenRowGroupReader(index);
         var count = checked((int)group.RowCount);
-        var columns = new SourceColumns(count, firstRow);
+
+        // Not read ahead (DecodesInParallel), a batch is done with when the next is asked for: its arrays are refilled,
+        // so that a million-row row group does not leave ~200 MB of large-object garbage behind every time.
+        var columns = _second is not null && _recycled is { } recycled && recycled.Capacity >= count
+            ? recycled.Reset(count, firstRow)
+            : new SourceColumns(count, firstRow);
+        _recycled = _second is not null ? columns : null;
         try
         {
             // Two lanes of about equal work; each column is read by one lane only, with that lane's scratch arrays.
             var first = ReadLaneAsync(group, _scratch[0], async (g, scratch) =>
             {
-                columns.TxId = await ReadIdsAsync(g, TransactionSchema.TxId, count, scratch, cancellationToken);
+                columns.TxId = await ReadIdsAsync(g, TransactionSchema.TxId, count, columns.TxId, scratch, cancellationToken);
                 await ReadBookedAtAsync(g, columns, scratch, cancellationToken);
                 await ReadAmountAsync(g, columns, scratch, cancellationToken);
-                columns.Currency = await ReadTextAsync(g, TransactionSchema.Currency, count, scratch, cancellationToken);
-                columns.Channel = await ReadTextAsync(g, TransactionSchema.Channel, count, scratch, cancellationToken);
-                columns.Typology = await ReadTextAsync(g, ColumnMapping.Typology, count, scratch, cancellationToken);
+                columns.Currency = await ReadTextAsync(g, TransactionSchema.Currency, count, scratch, cancellationToken, columns.Currency);
+                columns.Channel = await ReadTextAsync(g, TransactionSchema.Channel, count, scratch, cancellationToken, columns.Channel);
+                columns.Typology = await ReadTextAsync(g, ColumnMapping.Typology, count, scratch, cancellationToken, columns.Typology);
                 await ReadLabelAsync(g, columns, scratch, cancellationToken);
             });
             var second = ReadLaneAsync(other ?? group, _scratch[1], async (g, scratch) =>
             {
-                columns.FromAccount = await ReadIdsAsync(g, TransactionSchema.FromAccount, count, scratch, cancellationToken) ?? new ReadOnlyMemory<char>[count];
-                columns.ToAccount = await ReadIdsAsync(g, TransactionSchema.ToAccount, count, scratch, cancellationToken) ?? new ReadOnlyMemory<char>[count];
-                columns.FromBank = await ReadTextAsync(g, TransactionSchema.FromBank, count, scratch, cancellationToken);
-                columns.ToBank = await ReadTextAsync(g, TransactionSchema.ToBank, count, scratch, cancellationToken);
-                columns.Description = await ReadTextAsync(g, TransactionSchema.Description, count, scratch, cancellationToken);
+                columns.FromAccount = await ReadIdsAsync(g, TransactionSchema.FromAccount, count, columns.FromAccount, scratch, cancellationToken) ?? new ReadOnlyMemory<char>[count];
+                columns.ToAccount = await ReadIdsAsync(g, TransactionSchema.ToAccount, count, columns.ToAccount, scratch, cancellationToken) ?? new ReadOnlyMemory<char>[count];
+                columns.FromBank = await ReadTextAsync(g, TransactionSchema.FromBank, count, scratch, cancellationToken, columns.FromBank);
+                columns.ToBank = await ReadTextAsync(g, TransactionSchema.ToBank, count, scratch, cancellationToken, columns.ToBank);
+                columns.Description = await ReadTextAsync(g, TransactionSchema.Description, count, scratch, cancellationToken, columns.Description);
             });
             if (other is null)
             {
@@ -257,7 +264,8 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     /// An id column as the characters Parquet.Net decoded: no string per cell, and no copy. A required column is read
     /// into a plain array (see <see cref="ReadValuesAsync{T}"/>); a null cell becomes an empty (missing) id.
     /// </summary>
-    private async Task<ReadOnlyMemory<char>[]?> ReadIdsAsync(ParquetRowGroupReader group, string canonical, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<char>[]?> ReadIdsAsync(
+        ParquetRowGroupReader group, string canonical, int count, ReadOnlyMemory<char>[]? reuse, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
     {
         if (Field(canonical) is not { } field)
         {
@@ -269,7 +277,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
             return SourceColumns.Ids(await ReadTextAsync(group, canonical, count, scratch, cancellationToken));
         }
 
-        var ids = new ReadOnlyMemory<char>[count];
+        var ids = reuse is not null && reuse.Length >= count ? reuse : new ReadOnlyMemory<char>[count];
         if (field.IsNullable)
         {
             var cells = new ReadOnlyMemory<char>?[count];
@@ -281,20 +289,21 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else
         {
-            await group.ReadAsync<ReadOnlyMemory<char>>(field, ids.AsMemory(), cancellationToken: cancellationToken);
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, ids.AsMemory(0, count), cancellationToken: cancellationToken);
         }
 
         return ids;
     }
 
-    private async Task<string?[]?> ReadTextAsync(ParquetRowGroupReader group, string canonical, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
+    private async Task<string?[]?> ReadTextAsync(
+        ParquetRowGroupReader group, string canonical, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken, string?[]? reuse = null)
     {
         if (Field(canonical) is not { } field)
         {
             return null;
         }
 
-        var values = new string?[count];
+        var values = reuse is not null && reuse.Length >= count ? reuse : new string?[count];
         if (field.ClrType == typeof(string))
         {
             await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
@@ -375,10 +384,10 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else
         {
-            var values = await ReadValuesAsync<DateTime>(group, field, columns.Count, scratch, cancellationToken);
-            for (var i = 0; i < target.Length; i++)
+            await ReadValuesIntoAsync(group, field, target, columns.Count, scratch, cancellationToken);
+            for (var i = 0; i < columns.Count; i++)
             {
-                if (values[i] is { } t)
+                if (target[i] is { } t)
                 {
                     // Timestamps adjusted to UTC, or local-less ones taken as UTC (documented in the contract).
                     target[i] = t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
@@ -394,7 +403,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         var type = field.ClrType;
         if (type == typeof(decimal))
         {
-            (await ReadValuesAsync<decimal>(group, field, columns.Count, scratch, cancellationToken)).CopyTo(target, 0);
+            await ReadValuesIntoAsync(group, field, target, columns.Count, scratch, cancellationToken);
         }
         else if (IsText(type))
         {
@@ -489,6 +498,26 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
 
         return result;
+    }
+
+    /// <summary>Reads a value column into <paramref name="target"/>[0, <paramref name="count"/>), as <see cref="ReadValuesAsync{T}"/> does.</summary>
+    private static async Task ReadValuesIntoAsync<T>(
+        ParquetRowGroupReader group, DataField field, T?[] target, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            Array.Clear(target, 0, count);
+            await group.ReadAsync(field, target.AsMemory(0, count), cancellationToken: cancellationToken);
+            return;
+        }
+
+        var values = Scratch<T>(scratch, count);
+        await group.ReadAsync<T>(field, values.AsMemory(0, count), cancellationToken: cancellationToken);
+        for (var i = 0; i < count; i++)
+        {
+            target[i] = values[i];
+        }
     }
 
     public async ValueTask DisposeAsync()

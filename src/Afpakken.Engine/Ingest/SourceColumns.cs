@@ -17,10 +17,26 @@ internal sealed class SourceColumns
         Amount = new decimal?[count];
     }
 
-    public int Count { get; }
+    public int Count { get; private set; }
+
+    /// <summary>Rows the arrays have room for (at least <see cref="Count"/>).</summary>
+    public int Capacity => BookedAt.Length;
 
     /// <summary>1-based number of the first data row of this group in the file.</summary>
-    public long FirstRow { get; }
+    public long FirstRow { get; private set; }
+
+    /// <summary>Makes these columns ready to be refilled with the next batch, keeping the arrays.</summary>
+    public SourceColumns Reset(int count, long firstRow)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Capacity);
+        Count = count;
+        FirstRow = firstRow;
+        Array.Clear(BookedAt);
+        Array.Clear(Amount);
+        AmountProblem = null;
+        IsLaundering = null;
+        return this;
+    }
 
     public ReadOnlyMemory<char>[]? TxId { get; set; }
     public DateTime?[] BookedAt { get; }
