@@ -20,6 +20,9 @@ internal sealed class ArrowTransactionReader : ITransactionSource
     private const int TxId = 0, BookedAt = 1, FromAccount = 2, ToAccount = 3, Amount = 4, Currency = 5, Channel = 6,
         FromBank = 7, ToBank = 8, Description = 9, IsLaundering = 10, Typology = 11;
 
+    /// <summary>Rows handed on at a time; a bigger record batch is sliced.</summary>
+    public const int SliceRows = 4_096;
+
     private readonly Stream _stream;
     private readonly ArrowStreamReader _reader;
     private readonly int[] _column;
@@ -146,14 +149,28 @@ internal sealed class ArrowTransactionReader : ITransactionSource
                 yield break;
             }
 
-            SourceColumns columns;
+            // A record batch may hold a million rows: it is handed on in slices, so that the converted columns stay
+            // small (under the large-object threshold) and read-ahead keeps two slices, not two record batches.
             using (batch)
             {
-                columns = Convert(batch, firstRow);
-            }
+                for (var offset = 0; offset < batch.Length; offset += SliceRows)
+                {
+                    var length = Math.Min(SliceRows, batch.Length - offset);
+                    SourceColumns columns;
+                    if (offset == 0 && length == batch.Length)
+                    {
+                        columns = Convert(batch, firstRow);
+                    }
+                    else
+                    {
+                        // A view on the record batch's buffers; not disposed, which would release the batch's memory.
+                        columns = Convert(batch.Slice(offset, length), firstRow);
+                    }
 
-            firstRow += columns.Count;
-            yield return columns;
+                    firstRow += columns.Count;
+                    yield return columns;
+                }
+            }
         }
     }
 
