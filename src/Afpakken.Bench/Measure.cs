@@ -12,7 +12,9 @@ internal sealed record Measurement(string Step, TimeSpan Elapsed, long Rows, lon
 
     public static async Task<Measurement> TimeAsync(string step, Func<Task<long>> body)
     {
-        GC.Collect();
+        // Give back what an earlier step left, then start the peak afresh: each step's peak is its own.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ResetPeak();
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
         var pause = GC.GetTotalPauseDuration();
@@ -21,6 +23,18 @@ internal sealed record Measurement(string Step, TimeSpan Elapsed, long Rows, lon
         clock.Stop();
         self.Refresh();
         return new Measurement(step, clock.Elapsed, rows, self.PeakWorkingSet64, self.TotalProcessorTime - cpu, GC.GetTotalPauseDuration() - pause);
+    }
+
+    /// <summary>
+    /// On Linux, starts the peak working set (VmHWM) afresh, so that each step's peak is its own and not that of a
+    /// step before it in the same process.
+    /// </summary>
+    private static void ResetPeak()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
     }
 
     public override string ToString() =>
