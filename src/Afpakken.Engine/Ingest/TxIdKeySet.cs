@@ -2,32 +2,31 @@ namespace Afpakken.Engine.Ingest;
 
 /// <summary>
 /// A set of 128-bit tx id hashes in one flat array (open addressing, linear probing): 16 bytes a slot at a load of at
-/// most 3/4, against the 30–40 bytes a key of a <see cref="HashSet{T}"/> of <see cref="UInt128"/> costs with its
-/// growth. The keys are hashes already, so their low bits pick the slot. The all-zero key marks an empty slot and
-/// is kept aside.
+/// most 4/5, against the 30–40 bytes a key of a <see cref="HashSet{T}"/> of <see cref="UInt128"/> costs with its
+/// growth. The keys are hashes already, so their low 64 bits pick the slot (scaled to the capacity, which need not be
+/// a power of two: sized from the expected count, 10M keys take 200 MB). The all-zero key marks an empty slot and is
+/// kept aside.
 /// </summary>
 internal sealed class TxIdKeySet
 {
     private const int MinCapacity = 1 << 10;
 
     private UInt128[] _slots;
-    private int _mask;
     private int _growAt;
     private bool _hasZero;
 
     /// <param name="expected">Keys expected; the set grows past it, but sized right it never has to.</param>
     public TxIdKeySet(long expected = 0)
     {
-        var capacity = MinCapacity;
-        while (capacity < 1 << 30 && capacity * 3L / 4 < expected)
-        {
-            capacity <<= 1;
-        }
-
+        var capacity = (int)Math.Clamp((expected * 5 / 4) + 1, MinCapacity, Array.MaxLength);
         _slots = new UInt128[capacity];
-        _mask = capacity - 1;
-        _growAt = capacity / 4 * 3;
+        _growAt = GrowAt(capacity);
     }
+
+    private static int GrowAt(int capacity) => (int)(capacity * 4L / 5);
+
+    /// <summary>The home slot of a key: its low 64 bits scaled to the capacity (multiply, keep the high half).</summary>
+    private static int Home(UInt128 key, int capacity) => (int)Math.BigMul((ulong)key, (ulong)capacity, out _);
 
     public int Count { get; private set; }
 
@@ -39,7 +38,7 @@ internal sealed class TxIdKeySet
         }
 
         var slots = _slots;
-        for (var i = (int)(ulong)key & _mask; ; i = (i + 1) & _mask)
+        for (var i = Home(key, slots.Length); ; i = i + 1 == slots.Length ? 0 : i + 1)
         {
             var slot = slots[i];
             if (slot == key)
@@ -71,7 +70,7 @@ internal sealed class TxIdKeySet
         }
 
         var slots = _slots;
-        for (var i = (int)(ulong)key & _mask; ; i = (i + 1) & _mask)
+        for (var i = Home(key, slots.Length); ; i = i + 1 == slots.Length ? 0 : i + 1)
         {
             var slot = slots[i];
             if (slot == key)
@@ -98,7 +97,7 @@ internal sealed class TxIdKeySet
         ulong touched = 0;
         foreach (var key in keys)
         {
-            touched ^= (ulong)slots[(int)(ulong)key & _mask];
+            touched ^= (ulong)slots[Home(key, slots.Length)];
         }
 
         _touched = touched;
@@ -130,9 +129,7 @@ internal sealed class TxIdKeySet
     private void Grow()
     {
         var old = _slots;
-        _slots = new UInt128[old.Length * 2];
-        _mask = _slots.Length - 1;
-        _growAt = _slots.Length / 4 * 3;
+        var slots = new UInt128[(int)Math.Min(old.Length * 2L, Array.MaxLength)];
         foreach (var key in old)
         {
             if (key == UInt128.Zero)
@@ -140,13 +137,16 @@ internal sealed class TxIdKeySet
                 continue;
             }
 
-            var i = (int)(ulong)key & _mask;
-            while (_slots[i] != UInt128.Zero)
+            var i = Home(key, slots.Length);
+            while (slots[i] != UInt128.Zero)
             {
-                i = (i + 1) & _mask;
+                i = i + 1 == slots.Length ? 0 : i + 1;
             }
 
-            _slots[i] = key;
+            slots[i] = key;
         }
+
+        _slots = slots;
+        _growAt = GrowAt(slots.Length);
     }
 }
