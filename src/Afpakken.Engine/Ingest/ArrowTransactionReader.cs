@@ -28,6 +28,8 @@ internal sealed class ArrowTransactionReader : ITransactionSource
     private readonly int[] _column;
     private readonly CellParser _cells;
     private readonly Utf8TextCache[] _cached;
+    private readonly bool[] _translated;
+    private readonly CharArena _ids = new();
 
     private ArrowTransactionReader(string file, Stream stream, ArrowStreamReader reader, int[] column, ColumnMapping mapping)
     {
@@ -37,6 +39,7 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         _column = column;
         _cells = new CellParser(mapping);
         _cached = ColumnMapping.Fields.Select(name => new Utf8TextCache(raw => _cells.Text(name, raw))).ToArray();
+        _translated = ColumnMapping.Fields.Select(mapping.Values.ContainsKey).ToArray();
     }
 
     public string File { get; }
@@ -179,9 +182,9 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         var count = batch.Length;
         var columns = new SourceColumns(count, firstRow)
         {
-            TxId = SourceColumns.Ids(Text(batch, TxId, count, cached: false)),
-            FromAccount = SourceColumns.Ids(Text(batch, FromAccount, count, cached: false))!,
-            ToAccount = SourceColumns.Ids(Text(batch, ToAccount, count, cached: false))!,
+            TxId = Ids(batch, TxId, count),
+            FromAccount = Ids(batch, FromAccount, count)!,
+            ToAccount = Ids(batch, ToAccount, count)!,
             Currency = Text(batch, Currency, count, cached: true),
             Channel = Text(batch, Channel, count, cached: true),
             FromBank = Text(batch, FromBank, count, cached: true),
@@ -197,6 +200,31 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         }
 
         return columns;
+    }
+
+    /// <summary>An id column: UTF-8 cells decoded into the shared arena (no string per id) unless the mapping translates it.</summary>
+    private ReadOnlyMemory<char>[]? Ids(RecordBatch batch, int field, int count)
+    {
+        if (_column[field] < 0)
+        {
+            return null;
+        }
+
+        if (_translated[field] || batch.Column(_column[field]) is not StringArray strings)
+        {
+            return SourceColumns.Ids(Text(batch, field, count, cached: false));
+        }
+
+        var ids = new ReadOnlyMemory<char>[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (strings.IsValid(i))
+            {
+                ids[i] = _ids.Decode(strings.GetBytes(i));
+            }
+        }
+
+        return ids;
     }
 
     private string?[]? Text(RecordBatch batch, int field, int count, bool cached)
