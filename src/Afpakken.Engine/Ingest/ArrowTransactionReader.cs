@@ -20,11 +20,16 @@ internal sealed class ArrowTransactionReader : ITransactionSource
     private const int TxId = 0, BookedAt = 1, FromAccount = 2, ToAccount = 3, Amount = 4, Currency = 5, Channel = 6,
         FromBank = 7, ToBank = 8, Description = 9, IsLaundering = 10, Typology = 11;
 
+    /// <summary>Rows handed on at a time; a bigger record batch is sliced.</summary>
+    public const int SliceRows = 4_096;
+
     private readonly Stream _stream;
     private readonly ArrowStreamReader _reader;
     private readonly int[] _column;
     private readonly CellParser _cells;
     private readonly Utf8TextCache[] _cached;
+    private readonly bool[] _translated;
+    private readonly CharArena _ids = new();
 
     private ArrowTransactionReader(string file, Stream stream, ArrowStreamReader reader, int[] column, ColumnMapping mapping)
     {
@@ -34,6 +39,7 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         _column = column;
         _cells = new CellParser(mapping);
         _cached = ColumnMapping.Fields.Select(name => new Utf8TextCache(raw => _cells.Text(name, raw))).ToArray();
+        _translated = ColumnMapping.Fields.Select(mapping.Values.ContainsKey).ToArray();
     }
 
     public string File { get; }
@@ -146,14 +152,28 @@ internal sealed class ArrowTransactionReader : ITransactionSource
                 yield break;
             }
 
-            SourceColumns columns;
+            // A record batch may hold a million rows: it is handed on in slices, so that the converted columns stay
+            // small (under the large-object threshold) and read-ahead keeps two slices, not two record batches.
             using (batch)
             {
-                columns = Convert(batch, firstRow);
-            }
+                for (var offset = 0; offset < batch.Length; offset += SliceRows)
+                {
+                    var length = Math.Min(SliceRows, batch.Length - offset);
+                    SourceColumns columns;
+                    if (offset == 0 && length == batch.Length)
+                    {
+                        columns = Convert(batch, firstRow);
+                    }
+                    else
+                    {
+                        // A view on the record batch's buffers; not disposed, which would release the batch's memory.
+                        columns = Convert(batch.Slice(offset, length), firstRow);
+                    }
 
-            firstRow += columns.Count;
-            yield return columns;
+                    firstRow += columns.Count;
+                    yield return columns;
+                }
+            }
         }
     }
 
@@ -162,9 +182,9 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         var count = batch.Length;
         var columns = new SourceColumns(count, firstRow)
         {
-            TxId = Text(batch, TxId, count, cached: false),
-            FromAccount = Text(batch, FromAccount, count, cached: false)!,
-            ToAccount = Text(batch, ToAccount, count, cached: false)!,
+            TxId = Ids(batch, TxId, count),
+            FromAccount = Ids(batch, FromAccount, count)!,
+            ToAccount = Ids(batch, ToAccount, count)!,
             Currency = Text(batch, Currency, count, cached: true),
             Channel = Text(batch, Channel, count, cached: true),
             FromBank = Text(batch, FromBank, count, cached: true),
@@ -180,6 +200,31 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         }
 
         return columns;
+    }
+
+    /// <summary>An id column: UTF-8 cells decoded into the shared arena (no string per id) unless the mapping translates it.</summary>
+    private ReadOnlyMemory<char>[]? Ids(RecordBatch batch, int field, int count)
+    {
+        if (_column[field] < 0)
+        {
+            return null;
+        }
+
+        if (_translated[field] || batch.Column(_column[field]) is not StringArray strings)
+        {
+            return SourceColumns.Ids(Text(batch, field, count, cached: false));
+        }
+
+        var ids = new ReadOnlyMemory<char>[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (strings.IsValid(i))
+            {
+                ids[i] = _ids.Decode(strings.GetBytes(i));
+            }
+        }
+
+        return ids;
     }
 
     private string?[]? Text(RecordBatch batch, int field, int count, bool cached)

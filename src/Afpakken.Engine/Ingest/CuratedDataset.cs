@@ -31,6 +31,9 @@ public sealed class CuratedDataset
         var parts = Manifest.Parts
             .Where(p => p.MaxBookedAt >= fromUtc && p.MinBookedAt < toUtc)
             .OrderBy(p => p.Month, StringComparer.Ordinal).ThenBy(p => p.Path, StringComparer.Ordinal);
+
+        // Accounts repeat across millions of rows: one string each, shared by every batch of this read.
+        var accounts = new TextInterner(account => account, limit: 1 << 22);
         foreach (var part in parts)
         {
             var path = Path.Combine(Root, part.Path);
@@ -49,7 +52,7 @@ public sealed class CuratedDataset
                     if (t >= fromUtc && t < toUtc)
                     {
                         batch.Add(
-                            source.TxId![i]!, t, source.FromAccount[i]!, source.ToAccount[i]!, amount, source.Currency![i]!,
+                            source.TxId![i].ToString(), t, accounts.Get(source.FromAccount[i].Span)!, accounts.Get(source.ToAccount[i].Span)!, amount, source.Currency![i]!,
                             source.Channel![i]!, source.FromBank?[i], source.ToBank?[i], source.Description?[i]);
                     }
                 }

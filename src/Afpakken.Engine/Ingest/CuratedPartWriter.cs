@@ -28,12 +28,21 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+        // A part per booking month is open at once: Parquet.Net's buffer pools must not keep tens of megabytes each.
+        var options = new ParquetOptions
+        {
+            CompressionMethod = CompressionMethod.Snappy,
+            MaximumLargePoolFreeBytes = 1 << 20,
+            MaximumSmallPoolFreeBytes = 1 << 20,
+        };
         var writer = await ParquetWriter.CreateAsync(TransactionSchema.Parquet, stream, options, cancellationToken: cancellationToken);
         return new CuratedPartWriter(path, stream, writer);
     }
 
-    public async Task WriteRowGroupAsync(TransactionBatch batch, CancellationToken cancellationToken)
+    public Task WriteRowGroupAsync(TransactionBatch batch, CancellationToken cancellationToken) =>
+        WriteRowGroupAsync(CuratedRows.From(batch), cancellationToken);
+
+    public async Task WriteRowGroupAsync(CuratedRows batch, CancellationToken cancellationToken)
     {
         var n = batch.Count;
         if (n == 0)
@@ -43,10 +52,10 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
 
         using (var group = _writer.CreateRowGroup())
         {
-            await group.WriteAsync(TransactionSchema.TxIdField, new ArraySegment<string>(batch.TxId, 0, n));
+            await group.WriteAsync<ReadOnlyMemory<char>>(TransactionSchema.TxIdField, new ReadOnlyMemory<ReadOnlyMemory<char>>(batch.TxId, 0, n), cancellationToken: cancellationToken);
             await group.WriteAsync(TransactionSchema.BookedAtField, new ReadOnlyMemory<DateTime>(batch.BookedAt, 0, n), cancellationToken: cancellationToken);
-            await group.WriteAsync(TransactionSchema.FromAccountField, new ArraySegment<string>(batch.FromAccount, 0, n));
-            await group.WriteAsync(TransactionSchema.ToAccountField, new ArraySegment<string>(batch.ToAccount, 0, n));
+            await group.WriteAsync<ReadOnlyMemory<char>>(TransactionSchema.FromAccountField, new ReadOnlyMemory<ReadOnlyMemory<char>>(batch.FromAccount, 0, n), cancellationToken: cancellationToken);
+            await group.WriteAsync<ReadOnlyMemory<char>>(TransactionSchema.ToAccountField, new ReadOnlyMemory<ReadOnlyMemory<char>>(batch.ToAccount, 0, n), cancellationToken: cancellationToken);
             await group.WriteAsync(TransactionSchema.AmountField, new ReadOnlyMemory<decimal>(batch.Amount, 0, n), cancellationToken: cancellationToken);
             await group.WriteAsync(TransactionSchema.CurrencyField, new ArraySegment<string>(batch.Currency, 0, n));
             await group.WriteAsync(TransactionSchema.ChannelField, new ArraySegment<string>(batch.Channel, 0, n));

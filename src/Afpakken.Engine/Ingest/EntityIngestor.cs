@@ -42,6 +42,10 @@ public sealed class EntityIngestor
         var ledger = new IngestLedger(_store);
         var hash = await ContentHash.OfFileAsync(fullPath, cancellationToken);
         var log = _logger.ForContext("File", fullPath).ForContext("ContentHash", hash).ForContext("Kind", kind);
+        using var ingestLock = await IngestLock.AcquireAsync(
+            _layout.Root, fullPath, IngestLock.DefaultTimeout,
+            holder => log.Information("Waiting for the ingest lock of {Data}, held by {Holder}", _layout.Root, holder),
+            cancellationToken);
         if (await ledger.FindAsync(hash, cancellationToken) is { } known)
         {
             log.Information("Skipped {File}: same content already ingested as {KnownFile}", fullPath, known.FileName);

@@ -18,19 +18,47 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     private readonly ParquetReader _reader;
     private readonly DataField?[] _fields;
     private readonly CellParser _cells;
+    private readonly TextInterner?[] _interners;
+    private readonly ColumnMapping _mapping;
 
-    private ParquetTransactionReader(string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping)
+    // Scratch targets of the column reads, one set per lane, reused from row group to row group: a row group of a
+    // million rows would otherwise cost tens of megabytes of large-object garbage per column.
+    private readonly Dictionary<Type, Array>[] _scratch = [[], []];
+    private SourceColumns? _recycled;
+
+    // A second reader of the same file on its own stream: the columns of a row group are decoded in two lanes.
+    private readonly Stream? _secondStream;
+    private readonly ParquetReader? _second;
+
+    private ParquetTransactionReader(
+        string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping, Stream? secondStream, ParquetReader? second)
     {
         File = file;
         _stream = stream;
         _reader = reader;
+        _secondStream = secondStream;
+        _second = second;
         _fields = fields;
         _cells = new CellParser(mapping);
+        _mapping = mapping;
+
+        // The short code lists (currency, channel, bank, typology, usual descriptions) repeat: one string per value.
+        // Ids stay characters (ReadIdsAsync); textual timestamps and amounts are parsed, not kept.
+        _interners = ColumnMapping.Fields.Select(name => name switch
+        {
+            TransactionSchema.TxId or TransactionSchema.FromAccount or TransactionSchema.ToAccount or
+                TransactionSchema.BookedAt or TransactionSchema.Amount => null,
+            _ => new TextInterner(raw => _cells.Text(name, raw), Utf8TextCache.Limit),
+        }).ToArray();
     }
 
     public string File { get; }
 
     public int RowGroupCount => _reader.RowGroupCount;
+
+    public long ExpectedRows => _reader.Metadata?.NumRows ?? 0;
+
+    public bool DecodesInParallel => _second is not null;
 
     public static Task<ParquetTransactionReader> OpenAsync(string file, CancellationToken cancellationToken) =>
         OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
@@ -60,7 +88,28 @@ internal sealed class ParquetTransactionReader : ITransactionSource
             var resolved = ResolvedColumns.Resolve(file, dataFields.Select(f => f.Name).ToList(), mapping);
             var fields = ColumnMapping.Fields.Select(f => resolved.IndexOf(f) is var i and >= 0 ? dataFields[i] : null).ToArray();
             CheckTypes(file, fields);
-            return new ParquetTransactionReader(file, stream, reader, fields, mapping);
+            var (secondStream, second) = await OpenSecondAsync(file, reader, cancellationToken);
+            return new ParquetTransactionReader(file, stream, reader, fields, mapping, secondStream, second);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The second lane's reader, where there are two cores and row groups worth splitting.</summary>
+    private static async Task<(Stream?, ParquetReader?)> OpenSecondAsync(string file, ParquetReader first, CancellationToken cancellationToken)
+    {
+        if (Environment.ProcessorCount < 2 || (first.Metadata?.NumRows ?? 0) < 100_000)
+        {
+            return (null, null);
+        }
+
+        var stream = System.IO.File.OpenRead(file);
+        try
+        {
+            return (stream, await ParquetReader.CreateAsync(stream, leaveStreamOpen: true, cancellationToken: cancellationToken));
         }
         catch
         {
@@ -159,22 +208,45 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     public async Task<SourceColumns> ReadRowGroupAsync(int index, long firstRow, CancellationToken cancellationToken)
     {
         using var group = _reader.OpenRowGroupReader(index);
+        using var other = _second?.OpenRowGroupReader(index);
         var count = checked((int)group.RowCount);
-        var columns = new SourceColumns(count, firstRow);
+
+        // Not read ahead (DecodesInParallel), a batch is done with when the next is asked for: its arrays are refilled,
+        // so that a million-row row group does not leave ~200 MB of large-object garbage behind every time.
+        var columns = _second is not null && _recycled is { } recycled && recycled.Capacity >= count
+            ? recycled.Reset(count, firstRow)
+            : new SourceColumns(count, firstRow);
+        _recycled = _second is not null ? columns : null;
         try
         {
-            columns.TxId = await ReadTextAsync(group, TransactionSchema.TxId, count, cancellationToken);
-            await ReadBookedAtAsync(group, columns, cancellationToken);
-            columns.FromAccount = await ReadTextAsync(group, TransactionSchema.FromAccount, count, cancellationToken) ?? new string?[count];
-            columns.ToAccount = await ReadTextAsync(group, TransactionSchema.ToAccount, count, cancellationToken) ?? new string?[count];
-            await ReadAmountAsync(group, columns, cancellationToken);
-            columns.Currency = await ReadTextAsync(group, TransactionSchema.Currency, count, cancellationToken);
-            columns.Channel = await ReadTextAsync(group, TransactionSchema.Channel, count, cancellationToken);
-            columns.FromBank = await ReadTextAsync(group, TransactionSchema.FromBank, count, cancellationToken);
-            columns.ToBank = await ReadTextAsync(group, TransactionSchema.ToBank, count, cancellationToken);
-            columns.Description = await ReadTextAsync(group, TransactionSchema.Description, count, cancellationToken);
-            columns.Typology = await ReadTextAsync(group, ColumnMapping.Typology, count, cancellationToken);
-            await ReadLabelAsync(group, columns, cancellationToken);
+            // Two lanes of about equal work; each column is read by one lane only, with that lane's scratch arrays.
+            var first = ReadLaneAsync(group, _scratch[0], async (g, scratch) =>
+            {
+                columns.TxId = await ReadIdsAsync(g, TransactionSchema.TxId, count, columns.TxId, scratch, cancellationToken);
+                await ReadBookedAtAsync(g, columns, scratch, cancellationToken);
+                await ReadAmountAsync(g, columns, scratch, cancellationToken);
+                columns.Currency = await ReadTextAsync(g, TransactionSchema.Currency, count, scratch, cancellationToken, columns.Currency);
+                columns.Channel = await ReadTextAsync(g, TransactionSchema.Channel, count, scratch, cancellationToken, columns.Channel);
+                columns.Typology = await ReadTextAsync(g, ColumnMapping.Typology, count, scratch, cancellationToken, columns.Typology);
+                await ReadLabelAsync(g, columns, scratch, cancellationToken);
+            });
+            var second = ReadLaneAsync(other ?? group, _scratch[1], async (g, scratch) =>
+            {
+                columns.FromAccount = await ReadIdsAsync(g, TransactionSchema.FromAccount, count, columns.FromAccount, scratch, cancellationToken) ?? new ReadOnlyMemory<char>[count];
+                columns.ToAccount = await ReadIdsAsync(g, TransactionSchema.ToAccount, count, columns.ToAccount, scratch, cancellationToken) ?? new ReadOnlyMemory<char>[count];
+                columns.FromBank = await ReadTextAsync(g, TransactionSchema.FromBank, count, scratch, cancellationToken, columns.FromBank);
+                columns.ToBank = await ReadTextAsync(g, TransactionSchema.ToBank, count, scratch, cancellationToken, columns.ToBank);
+                columns.Description = await ReadTextAsync(g, TransactionSchema.Description, count, scratch, cancellationToken, columns.Description);
+            });
+            if (other is null)
+            {
+                await first();
+                await second();
+            }
+            else
+            {
+                await Task.WhenAll(Task.Run(first, cancellationToken), Task.Run(second, cancellationToken));
+            }
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or InvalidInputException))
         {
@@ -184,30 +256,119 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         return columns;
     }
 
-    private async Task<string?[]?> ReadTextAsync(ParquetRowGroupReader group, string canonical, int count, CancellationToken cancellationToken)
+    private static Func<Task> ReadLaneAsync(
+        ParquetRowGroupReader group, Dictionary<Type, Array> scratch, Func<ParquetRowGroupReader, Dictionary<Type, Array>, Task> lane) =>
+        () => lane(group, scratch);
+
+    /// <summary>
+    /// An id column as the characters Parquet.Net decoded: no string per cell, and no copy. A required column is read
+    /// into a plain array (see <see cref="ReadValuesAsync{T}"/>); a null cell becomes an empty (missing) id.
+    /// </summary>
+    private async Task<ReadOnlyMemory<char>[]?> ReadIdsAsync(
+        ParquetRowGroupReader group, string canonical, int count, ReadOnlyMemory<char>[]? reuse, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
     {
         if (Field(canonical) is not { } field)
         {
             return null;
         }
 
-        var values = new string?[count];
-        await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
-        for (var i = 0; i < count; i++)
+        if (field.ClrType == typeof(string) || _mapping.Values.ContainsKey(canonical))
         {
-            values[i] = _cells.Text(canonical, values[i]);
+            return SourceColumns.Ids(await ReadTextAsync(group, canonical, count, scratch, cancellationToken));
+        }
+
+        var ids = reuse is not null && reuse.Length >= count ? reuse : new ReadOnlyMemory<char>[count];
+        if (field.IsNullable)
+        {
+            var cells = new ReadOnlyMemory<char>?[count];
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                ids[i] = cells[i] ?? default;
+            }
+        }
+        else
+        {
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, ids.AsMemory(0, count), cancellationToken: cancellationToken);
+        }
+
+        return ids;
+    }
+
+    private async Task<string?[]?> ReadTextAsync(
+        ParquetRowGroupReader group, string canonical, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken, string?[]? reuse = null)
+    {
+        if (Field(canonical) is not { } field)
+        {
+            return null;
+        }
+
+        var values = reuse is not null && reuse.Length >= count ? reuse : new string?[count];
+        if (field.ClrType == typeof(string))
+        {
+            await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = _cells.Text(canonical, values[i]);
+            }
+
+            return values;
+        }
+
+        // Characters, not a string per cell: repeated values become one shared string. A required column is read
+        // into a plain array (see ReadValuesAsync), and every cell is copied out before the next read.
+        var interner = _interners[IndexOfField(canonical)];
+        if (field.IsNullable)
+        {
+            var cells = Scratch<ReadOnlyMemory<char>?>(scratch, count);
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(0, count), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = cells[i] is { } cell ? TextOf(canonical, interner, cell.Span) : null;
+            }
+
+            Array.Clear(cells, 0, count);
+        }
+        else
+        {
+            var cells = Scratch<ReadOnlyMemory<char>>(scratch, count);
+            await group.ReadAsync<ReadOnlyMemory<char>>(field, cells.AsMemory(0, count), cancellationToken: cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = TextOf(canonical, interner, cells[i].Span);
+            }
+
+            Array.Clear(cells, 0, count);
         }
 
         return values;
     }
 
-    private async Task ReadBookedAtAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
+    /// <summary>A reused array of at least <paramref name="count"/> elements, cleared of what the last read left.</summary>
+    private static T[] Scratch<T>(Dictionary<Type, Array> scratch, int count)
+    {
+        if (scratch.TryGetValue(typeof(T), out var known) && known.Length >= count)
+        {
+            var array = (T[])known;
+            Array.Clear(array, 0, count);
+            return array;
+        }
+
+        var fresh = new T[count];
+        scratch[typeof(T)] = fresh;
+        return fresh;
+    }
+
+    private string? TextOf(string canonical, TextInterner? interner, ReadOnlySpan<char> cell) =>
+        interner is not null ? interner.Get(cell) : _cells.Text(canonical, new string(cell));
+
+    private async Task ReadBookedAtAsync(ParquetRowGroupReader group, SourceColumns columns, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
     {
         var field = Field(TransactionSchema.BookedAt)!;
         var target = columns.BookedAt;
         if (IsText(field.ClrType))
         {
-            var text = (await ReadTextAsync(group, TransactionSchema.BookedAt, columns.Count, cancellationToken))!;
+            var text = (await ReadTextAsync(group, TransactionSchema.BookedAt, columns.Count, scratch, cancellationToken))!;
             for (var i = 0; i < columns.Count; i++)
             {
                 target[i] = _cells.Timestamp(text[i]);
@@ -215,7 +376,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else if (field.ClrType == typeof(DateTimeOffset))
         {
-            var values = await ReadValuesAsync<DateTimeOffset>(group, field, columns.Count, cancellationToken);
+            var values = await ReadValuesAsync<DateTimeOffset>(group, field, columns.Count, scratch, cancellationToken);
             for (var i = 0; i < values.Length; i++)
             {
                 target[i] = values[i]?.UtcDateTime;
@@ -223,10 +384,10 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
         else
         {
-            var values = await ReadValuesAsync<DateTime>(group, field, columns.Count, cancellationToken);
-            for (var i = 0; i < target.Length; i++)
+            await ReadValuesIntoAsync(group, field, target, columns.Count, scratch, cancellationToken);
+            for (var i = 0; i < columns.Count; i++)
             {
-                if (values[i] is { } t)
+                if (target[i] is { } t)
                 {
                     // Timestamps adjusted to UTC, or local-less ones taken as UTC (documented in the contract).
                     target[i] = t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
@@ -235,18 +396,18 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
     }
 
-    private async Task ReadAmountAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
+    private async Task ReadAmountAsync(ParquetRowGroupReader group, SourceColumns columns, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
     {
         var field = Field(TransactionSchema.Amount)!;
         var target = columns.Amount;
         var type = field.ClrType;
         if (type == typeof(decimal))
         {
-            (await ReadValuesAsync<decimal>(group, field, columns.Count, cancellationToken)).CopyTo(target, 0);
+            await ReadValuesIntoAsync(group, field, target, columns.Count, scratch, cancellationToken);
         }
         else if (IsText(type))
         {
-            var text = (await ReadTextAsync(group, TransactionSchema.Amount, columns.Count, cancellationToken))!;
+            var text = (await ReadTextAsync(group, TransactionSchema.Amount, columns.Count, scratch, cancellationToken))!;
             columns.AmountProblem = new string?[columns.Count];
             for (var i = 0; i < text.Length; i++)
             {
@@ -256,8 +417,8 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         else if (type == typeof(double) || type == typeof(float))
         {
             var values = type == typeof(double)
-                ? await ReadValuesAsync<double>(group, field, columns.Count, cancellationToken)
-                : Array.ConvertAll(await ReadValuesAsync<float>(group, field, columns.Count, cancellationToken), v => (double?)v);
+                ? await ReadValuesAsync<double>(group, field, columns.Count, scratch, cancellationToken)
+                : Array.ConvertAll(await ReadValuesAsync<float>(group, field, columns.Count, scratch, cancellationToken), v => (double?)v);
 
             columns.AmountProblem = new string?[columns.Count];
             for (var i = 0; i < values.Length; i++)
@@ -268,10 +429,10 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         else
         {
             var values = type == typeof(long)
-                ? await ReadValuesAsync<long>(group, field, columns.Count, cancellationToken)
+                ? await ReadValuesAsync<long>(group, field, columns.Count, scratch, cancellationToken)
                 : type == typeof(int)
-                    ? Array.ConvertAll(await ReadValuesAsync<int>(group, field, columns.Count, cancellationToken), v => (long?)v)
-                    : Array.ConvertAll(await ReadValuesAsync<short>(group, field, columns.Count, cancellationToken), v => (long?)v);
+                    ? Array.ConvertAll(await ReadValuesAsync<int>(group, field, columns.Count, scratch, cancellationToken), v => (long?)v)
+                    : Array.ConvertAll(await ReadValuesAsync<short>(group, field, columns.Count, scratch, cancellationToken), v => (long?)v);
 
             for (var i = 0; i < values.Length; i++)
             {
@@ -280,7 +441,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
     }
 
-    private async Task ReadLabelAsync(ParquetRowGroupReader group, SourceColumns columns, CancellationToken cancellationToken)
+    private async Task ReadLabelAsync(ParquetRowGroupReader group, SourceColumns columns, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
     {
         if (Field(ColumnMapping.IsLaundering) is not { } field)
         {
@@ -290,11 +451,11 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         var labels = new bool?[columns.Count];
         if (field.ClrType == typeof(bool))
         {
-            labels = await ReadValuesAsync<bool>(group, field, columns.Count, cancellationToken);
+            labels = await ReadValuesAsync<bool>(group, field, columns.Count, scratch, cancellationToken);
         }
         else if (IsText(field.ClrType))
         {
-            var text = (await ReadTextAsync(group, ColumnMapping.IsLaundering, columns.Count, cancellationToken))!;
+            var text = (await ReadTextAsync(group, ColumnMapping.IsLaundering, columns.Count, scratch, cancellationToken))!;
             for (var i = 0; i < text.Length; i++)
             {
                 labels[i] = CellParser.Flag(text[i]);
@@ -303,8 +464,8 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         else
         {
             var values = field.ClrType == typeof(long)
-                ? await ReadValuesAsync<long>(group, field, columns.Count, cancellationToken)
-                : Array.ConvertAll(await ReadValuesAsync<int>(group, field, columns.Count, cancellationToken), v => (long?)v);
+                ? await ReadValuesAsync<long>(group, field, columns.Count, scratch, cancellationToken)
+                : Array.ConvertAll(await ReadValuesAsync<int>(group, field, columns.Count, scratch, cancellationToken), v => (long?)v);
             for (var i = 0; i < values.Length; i++)
             {
                 labels[i] = values[i] is { } v ? v != 0 : null;
@@ -319,7 +480,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     /// nullable target was seen to return stale pooled values (null rows that are not null) on later reads in the
     /// same process, so it is used only where the column itself is optional.
     /// </summary>
-    private static async Task<T?[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
+    private static async Task<T?[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
         where T : struct
     {
         var result = new T?[count];
@@ -329,8 +490,8 @@ internal sealed class ParquetTransactionReader : ITransactionSource
             return result;
         }
 
-        var values = new T[count];
-        await group.ReadAsync<T>(field, values.AsMemory(), cancellationToken: cancellationToken);
+        var values = Scratch<T>(scratch, count);
+        await group.ReadAsync<T>(field, values.AsMemory(0, count), cancellationToken: cancellationToken);
         for (var i = 0; i < count; i++)
         {
             result[i] = values[i];
@@ -339,9 +500,38 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         return result;
     }
 
+    /// <summary>Reads a value column into <paramref name="target"/>[0, <paramref name="count"/>), as <see cref="ReadValuesAsync{T}"/> does.</summary>
+    private static async Task ReadValuesIntoAsync<T>(
+        ParquetRowGroupReader group, DataField field, T?[] target, int count, Dictionary<Type, Array> scratch, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            Array.Clear(target, 0, count);
+            await group.ReadAsync(field, target.AsMemory(0, count), cancellationToken: cancellationToken);
+            return;
+        }
+
+        var values = Scratch<T>(scratch, count);
+        await group.ReadAsync<T>(field, values.AsMemory(0, count), cancellationToken: cancellationToken);
+        for (var i = 0; i < count; i++)
+        {
+            target[i] = values[i];
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _reader.DisposeAsync();
         await _stream.DisposeAsync();
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+
+        if (_secondStream is not null)
+        {
+            await _secondStream.DisposeAsync();
+        }
     }
 }

@@ -17,13 +17,18 @@ public sealed class TransactionIngestor
     private readonly IngestLedger _ledger;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _lockTimeout;
 
-    public TransactionIngestor(DataLayout layout, IngestLedger ledger, ILogger logger, TimeProvider time)
+    private const int SliceRows = 1 << 16;
+
+    /// <param name="lockTimeout">How long to wait for another ingest of the same data directory; default 30 minutes.</param>
+    public TransactionIngestor(DataLayout layout, IngestLedger ledger, ILogger logger, TimeProvider time, TimeSpan? lockTimeout = null)
     {
         _layout = layout;
         _ledger = ledger;
         _logger = logger;
         _time = time;
+        _lockTimeout = lockTimeout ?? IngestLock.DefaultTimeout;
     }
 
     public async Task<IngestSummary> IngestAsync(string file, CancellationToken cancellationToken) =>
@@ -41,6 +46,13 @@ public sealed class TransactionIngestor
         var log = _logger.ForContext("File", fullPath);
         var hash = await ContentHash.OfFileAsync(fullPath, cancellationToken);
         log = log.ForContext("ContentHash", hash);
+
+        // From the ledger check to the commit, one ingest per data directory: the duplicate index and the staging
+        // names are only safe against ingests that ran before, not beside.
+        using var ingestLock = await IngestLock.AcquireAsync(
+            _layout.Root, fullPath, _lockTimeout,
+            holder => log.Information("Waiting for the ingest lock of {Data}, held by {Holder}", _layout.Root, holder),
+            cancellationToken);
         if (await _ledger.FindAsync(hash, cancellationToken) is { } known)
         {
             log.Information("Skipped {File}: same content already ingested as {KnownFile}", fullPath, known.FileName);
@@ -60,28 +72,32 @@ public sealed class TransactionIngestor
 
         await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
         var committed = await TxIdIndex.LoadAsync(dataset.Root, dataset.Manifest, cancellationToken);
-        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed);
+        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed, source.ExpectedRows);
         await using (var append = dataset.BeginAppend(hash, fullPath))
         {
-            TransactionBatch? valid = null;
+            // A source batch (a whole Parquet row group, perhaps a million rows) is validated and routed in slices,
+            // so that the valid rows never need a second buffer of the batch's size.
+            var valid = new CuratedRows(SliceRows);
             var batches = 0;
             long rowsRead = 0;
             var stages = new IngestStageClock();
-            await foreach (var columns in stages.Time(ReadAhead.Run(source.ReadAsync, cancellationToken), IngestStage.Read))
+
+            // A source that decodes a batch on several cores itself is not read ahead: a second batch of a million
+            // rows in memory would cost more than the overlap gains.
+            var batchesRead = source.DecodesInParallel ? source.ReadAsync(cancellationToken) : ReadAhead.Run(source.ReadAsync, cancellationToken);
+            await foreach (var columns in stages.Time(batchesRead, IngestStage.Read))
             {
-                if (valid is null || valid.Capacity < columns.Count)
+                for (var start = 0; start < columns.Count; start += SliceRows)
                 {
-                    valid = new TransactionBatch(Math.Max(1, columns.Count));
-                }
+                    using (stages.Start(IngestStage.Validate))
+                    {
+                        validator.Validate(columns, start, Math.Min(SliceRows, columns.Count - start), valid);
+                    }
 
-                using (stages.Start(IngestStage.Validate))
-                {
-                    validator.Validate(columns, valid);
-                }
-
-                using (stages.Start(IngestStage.Write))
-                {
-                    await append.AddAsync(valid, cancellationToken);
+                    using (stages.Start(IngestStage.Write))
+                    {
+                        await append.AddAsync(valid, cancellationToken);
+                    }
                 }
 
                 rowsRead += columns.Count;

@@ -13,7 +13,7 @@ internal sealed class TransactionValidator
     private readonly string _sourceFile;
     private readonly string _fileName;
     private readonly DateTime _latest;
-    private readonly HashSet<UInt128> _seenTxIds = [];
+    private readonly TxIdKeySet _seenTxIds;
     private readonly TxIdIndex? _committed;
     private readonly string? _defaultCurrency;
     private readonly string? _defaultChannel;
@@ -22,8 +22,10 @@ internal sealed class TransactionValidator
     private readonly string? _defaultDescription;
 
     /// <param name="committed">Tx ids already in the store; a row repeating one is a duplicate. Null: check within the file only.</param>
-    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null)
+    /// <param name="expectedRows">Rows the source says it has, to size the set of seen tx ids once; 0 when unknown.</param>
+    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null, long expectedRows = 0)
     {
+        _seenTxIds = new TxIdKeySet(expectedRows);
         _committed = committed;
         _sourceFile = sourceFile;
         _fileName = Path.GetFileName(sourceFile);
@@ -43,7 +45,7 @@ internal sealed class TransactionValidator
     public long Duplicates { get; private set; }
 
     /// <summary>Hashes of the tx ids this file loaded (and of its in-file duplicates, which share them).</summary>
-    public IReadOnlyCollection<UInt128> LoadedKeys => _seenTxIds;
+    public IEnumerable<UInt128> LoadedKeys => _seenTxIds.Keys;
 
     public long Loaded { get; private set; }
 
@@ -51,13 +53,17 @@ internal sealed class TransactionValidator
     public GroundTruthLabels Labels { get; } = new();
 
     /// <summary>Validates <paramref name="source"/> and appends the rows that pass to <paramref name="target"/> (cleared first).</summary>
-    public void Validate(SourceColumns source, TransactionBatch target)
+    public void Validate(SourceColumns source, CuratedRows target) => Validate(source, 0, source.Count, target);
+
+    /// <summary>Validates rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of <paramref name="source"/> into <paramref name="target"/> (cleared first).</summary>
+    public void Validate(SourceColumns source, int start, int count, CuratedRows target)
     {
         target.Clear();
-        for (var i = 0; i < source.Count; i++)
+        _pending.Clear(count);
+        for (var i = start; i < start + count; i++)
         {
             var row = source.FirstRow + i;
-            var txId = source.TxId is null ? $"{_fileName}:{row}" : source.TxId[i];
+            var txId = source.TxId is null ? $"{_fileName}:{row}".AsMemory() : source.TxId[i];
             if (!CheckId(row, TransactionSchema.TxId, txId) ||
                 !CheckId(row, TransactionSchema.FromAccount, source.FromAccount[i]) ||
                 !CheckId(row, TransactionSchema.ToAccount, source.ToAccount[i]))
@@ -109,21 +115,90 @@ internal sealed class TransactionValidator
                 continue;
             }
 
-            var key = TxIdIndex.Key(txId!);
-            if (!_seenTxIds.Add(key) || (_committed?.Contains(key) ?? false))
-            {
-                Duplicates++;
-                continue;
-            }
+            _pending.Add(i, TxIdIndex.Key(txId.Span), txId, bookedAt, amount, currency, channel);
+        }
 
-            target.Add(
-                txId!, bookedAt, source.FromAccount[i]!, source.ToAccount[i]!, amount, currency, channel,
-                Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
-            Loaded++;
-            if (source.IsLaundering is not null || source.Typology is not null)
+        DropDuplicates(source, target);
+    }
+
+    /// <summary>
+    /// The rows that passed every check, in file order, minus the tx ids seen before (in this file or in the store).
+    /// The sets are far larger than the processor's caches: their slots for a run of keys are loaded together first,
+    /// so that the misses overlap instead of costing a full memory round trip per row.
+    /// </summary>
+    private void DropDuplicates(SourceColumns source, CuratedRows target)
+    {
+        const int Run = 32;
+        var pending = _pending;
+        for (var run = 0; run < pending.Count; run += Run)
+        {
+            var end = Math.Min(pending.Count, run + Run);
+            var keys = pending.Keys.AsSpan(run, end - run);
+            _seenTxIds.Prefetch(keys);
+            _committed?.Prefetch(keys);
+            for (var p = run; p < end; p++)
             {
-                Labels.Add(txId!, source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+                var key = pending.Keys[p];
+                if (!_seenTxIds.Add(key) || (_committed?.Contains(key) ?? false))
+                {
+                    Duplicates++;
+                    continue;
+                }
+
+                var i = pending.Rows[p];
+                var txId = pending.TxIds[p];
+                target.Add(
+                    txId, pending.BookedAt[p], source.FromAccount[i], source.ToAccount[i], pending.Amounts[p], pending.Currencies[p], pending.Channels[p],
+                    Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
+                Loaded++;
+                if (source.IsLaundering is not null || source.Typology is not null)
+                {
+                    Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+                }
             }
+        }
+    }
+
+    private readonly PendingRows _pending = new();
+
+    /// <summary>Rows of the current slice that passed the checks, waiting for the duplicate check.</summary>
+    private sealed class PendingRows
+    {
+        public int Count { get; private set; }
+        public int[] Rows { get; private set; } = [];
+        public UInt128[] Keys { get; private set; } = [];
+        public ReadOnlyMemory<char>[] TxIds { get; private set; } = [];
+        public DateTime[] BookedAt { get; private set; } = [];
+        public decimal[] Amounts { get; private set; } = [];
+        public string[] Currencies { get; private set; } = [];
+        public string[] Channels { get; private set; } = [];
+
+        public void Clear(int capacity)
+        {
+            Array.Clear(TxIds, 0, Count);
+            Count = 0;
+            if (Rows.Length < capacity)
+            {
+                Rows = new int[capacity];
+                Keys = new UInt128[capacity];
+                TxIds = new ReadOnlyMemory<char>[capacity];
+                BookedAt = new DateTime[capacity];
+                Amounts = new decimal[capacity];
+                Currencies = new string[capacity];
+                Channels = new string[capacity];
+            }
+        }
+
+        public void Add(int row, UInt128 key, ReadOnlyMemory<char> txId, DateTime bookedAt, decimal amount, string currency, string channel)
+        {
+            var p = Count++;
+            Rows[p] = row;
+            Keys[p] = key;
+            TxIds[p] = txId;
+            BookedAt[p] = bookedAt;
+            Amounts[p] = amount;
+            Currencies[p] = currency;
+            Channels[p] = channel;
         }
     }
 
@@ -147,24 +222,25 @@ internal sealed class TransactionValidator
 
     private static string? Or(string? value, string? fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
-    private bool CheckId(long row, string field, string? value)
+    private bool CheckId(long row, string field, ReadOnlyMemory<char> value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var text = value.Span;
+        if (text.IsWhiteSpace())
         {
-            Reject(row, field, "missing value", value);
+            Reject(row, field, "missing value", text.IsEmpty ? null : text.ToString());
             return false;
         }
 
-        if (value.Length > TransactionSchema.MaxIdLength)
+        if (text.Length > TransactionSchema.MaxIdLength)
         {
-            Reject(row, field, $"longer than {TransactionSchema.MaxIdLength} characters", value[..32] + "…");
+            Reject(row, field, $"longer than {TransactionSchema.MaxIdLength} characters", string.Concat(text[..32], "…"));
             return false;
         }
 
-        // The Parquet decoder replaces invalid UTF-8 with U+FFFD; an id with it cannot be matched reliably.
-        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        // The decoders replace invalid UTF-8 with U+FFFD; an id with it cannot be matched reliably.
+        if (text.Contains('\uFFFD'))
         {
-            Reject(row, field, "not valid UTF-8", value);
+            Reject(row, field, "not valid UTF-8", text.ToString());
             return false;
         }
 

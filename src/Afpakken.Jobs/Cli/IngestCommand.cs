@@ -24,6 +24,7 @@ internal static class IngestCommand
             var layout = new DataLayout(parse.GetValue(data)!);
             var service = new PipelineService(logger, TimeProvider.System);
             var failed = 0;
+            var busy = 0;
             foreach (var file in parse.GetValue(files)!)
             {
                 var fileKind = FileKinds.Resolve(file, parse.GetValue(kind));
@@ -44,9 +45,16 @@ internal static class IngestCommand
                     logger.Error("Rejected {File} whole: {Problem}", file, ex.Problem);
                     await Console.Error.WriteLineAsync($"afpakken ingest: error: {ex.Message}");
                 }
+                catch (IngestLockTimeoutException ex)
+                {
+                    // Another ingest kept the data directory locked: nothing of this file was loaded; try again later.
+                    busy++;
+                    logger.Error("Did not ingest {File}: {Problem}", file, ex.Message);
+                    await Console.Error.WriteLineAsync($"afpakken ingest: error: {ex.Message}");
+                }
             }
 
-            return failed == 0 ? 0 : 2;
+            return busy > 0 ? 1 : failed > 0 ? 2 : 0;
         }, cancellationToken));
         return command;
     }

@@ -33,6 +33,31 @@ public sealed class ArrowTransactionReaderTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false, "big.arrow")]
+    [InlineData(true, "big.arrows")]
+    public async Task A_record_batch_larger_than_a_slice_is_read_in_slices_with_every_value_and_row_number_intact(bool streamFormat, string name)
+    {
+        const int rows = (2 * ArrowTransactionReader.SliceRows) + 1_000;
+        var batch = new TransactionBatch(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            batch.Add($"t{i}", Some.Day(i % 28).AddSeconds(i), $"NL{i % 97:00}BANK{i:0000000000}", "NL02", 1m + (i % 1000), i % 2 == 0 ? "EUR" : "USD", Channels.Wire, "B" + (i % 13), null, i % 3 == 0 ? $"note {i}" : null);
+        }
+
+        var file = await TestArrow.TransactionsAsync(_dir, batch, streamFormat, name);
+
+        var read = await ValidatedRows.ReadAsync(file);
+
+        Assert.Equal([1L, ArrowTransactionReader.SliceRows + 1L, (2L * ArrowTransactionReader.SliceRows) + 1], read.Batches.Select(b => b.FirstRow));
+        Assert.Empty(read.Rejected);
+        Assert.Equal(rows, read.Rows.Count);
+        for (var i = 0; i < rows; i++)
+        {
+            Assert.Equal(ValidatedRows.Row(batch, i), read.Row(i));
+        }
+    }
+
     [Fact]
     public async Task Double_amounts_text_timestamps_large_and_dictionary_strings_and_int_labels_convert_under_a_mapping()
     {

@@ -1,4 +1,3 @@
-using Afpakken.Engine.Contract;
 using Afpakken.Engine.Ingest;
 using Afpakken.Engine.Tests.Support;
 
@@ -18,9 +17,10 @@ public sealed class TransactionParquetRoundTripTests : IDisposable
 
         await using var reader = await ParquetTransactionReader.OpenAsync(file, CancellationToken.None);
         var source = await reader.ReadRowGroupAsync(0, 1, CancellationToken.None);
-        var read = new TransactionBatch(3);
+        var rows = new CuratedRows(3);
         var validator = new TransactionValidator(file, DateTime.UtcNow);
-        validator.Validate(source, read);
+        validator.Validate(source, rows);
+        var read = rows.ToBatch();
 
         Assert.Empty(validator.Rejected);
         Assert.Equal(3, read.Count);

@@ -18,9 +18,9 @@ internal sealed record ValidatedRows(TransactionBatch Rows, TransactionValidator
         await foreach (var columns in source.ReadAsync(CancellationToken.None))
         {
             batches.Add(columns);
-            var valid = new TransactionBatch(Math.Max(1, columns.Count));
+            var valid = new CuratedRows(Math.Max(1, columns.Count));
             validator.Validate(columns, valid);
-            all.Add((valid, valid.Count));
+            all.Add((valid.ToBatch(), valid.Count));
         }
 
         var rows = new TransactionBatch(Math.Max(1, all.Sum(b => b.Item2)));
