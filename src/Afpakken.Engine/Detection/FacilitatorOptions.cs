@@ -24,5 +24,5 @@ public sealed class FacilitatorOptions
 
     /// <summary>Betweenness is exact up to this many nodes in the structure graph, else estimated from this many sources.</summary>
     [Range(16, 1_000_000)]
-    public int MaxBetweennessSources { get; set; } = 512;
+    public int MaxBetweennessSources { get; set; } = 256;
 }

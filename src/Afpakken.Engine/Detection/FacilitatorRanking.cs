@@ -55,6 +55,12 @@ internal static class FacilitatorRanking
         gatekeeperCases.AddRange(Enumerable.Repeat(0.0, Math.Max(0, CountGatekeepers(graph) - gatekeeperCases.Count)));
         var typicalGatekeeper = Math.Max(1, Statistics.Median(gatekeeperCases));
         var distinct = new DistinctCounter(graph.AccountCount);
+        var isMember = new bool[graph.AccountCount];
+        foreach (var a in memberOf.Keys)
+        {
+            isMember[a] = true;
+        }
+
         var found = new List<Candidate>();
         foreach (var (account, caseSet) in touched)
         {
@@ -63,7 +69,7 @@ internal static class FacilitatorRanking
                 continue;
             }
 
-            var (counterparties, flagged) = Counterparties(graph, account, memberOf, distinct);
+            var (counterparties, flagged) = Counterparties(graph, account, isMember, distinct);
             var members = memberOf.TryGetValue(account, out var own) ? own.Count : 0;
             var lift = graph.Gatekeeper(account) ? caseSet.Count / typicalGatekeeper : 0;
             var expected = counterparties * baseRate;
@@ -122,32 +128,23 @@ internal static class FacilitatorRanking
         (touched.TryGetValue(account, out var set) ? set : touched[account] = []).UnionWith(cases);
     }
 
-    private static (int All, int Flagged) Counterparties(FlowGraph graph, int account, Dictionary<int, List<int>> memberOf, DistinctCounter distinct)
+    private static (int All, int Flagged) Counterparties(FlowGraph graph, int account, bool[] member, DistinctCounter distinct)
     {
         distinct.Reset();
         var flagged = 0;
-        foreach (var c in Neighbours(graph, account))
+        foreach (var e in graph.OutgoingOf(account))
         {
-            if (c != graph.CashAccount && distinct.Add(c) && memberOf.ContainsKey(c))
-            {
-                flagged++;
-            }
+            var c = graph.Target[e];
+            flagged += c != graph.CashAccount && distinct.Add(c) && member[c] ? 1 : 0;
+        }
+
+        foreach (var e in graph.IncomingOf(account))
+        {
+            var c = graph.Source[e];
+            flagged += c != graph.CashAccount && distinct.Add(c) && member[c] ? 1 : 0;
         }
 
         return (distinct.Count, flagged);
-    }
-
-    private static IEnumerable<int> Neighbours(FlowGraph graph, int account)
-    {
-        for (var i = graph.OutOffsets[account]; i < graph.OutOffsets[account + 1]; i++)
-        {
-            yield return graph.Target[graph.OutEdges[i]];
-        }
-
-        for (var i = graph.InOffsets[account]; i < graph.InOffsets[account + 1]; i++)
-        {
-            yield return graph.Source[graph.InEdges[i]];
-        }
     }
 
     /// <summary>
