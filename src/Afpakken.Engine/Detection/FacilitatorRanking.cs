@@ -32,26 +32,11 @@ internal static class FacilitatorRanking
             }
         }
 
-        // The cases each account is in or trades with directly.
-        var touched = new Dictionary<int, HashSet<int>>();
-        foreach (var (member, memberCases) in memberOf)
-        {
-            Touch(touched, member, memberCases);
-            foreach (var e in graph.OutgoingOf(member))
-            {
-                Touch(touched, graph.Target[e], memberCases);
-            }
-
-            foreach (var e in graph.IncomingOf(member))
-            {
-                Touch(touched, graph.Source[e], memberCases);
-            }
-        }
-
+        var touched = Touched(graph, memberOf);
         var baseRate = memberOf.Count / (double)Math.Max(1, graph.AccountCount - 1);
 
         // Gatekeepers are compared with each other: how many separate cases a notary or exchange serves, against the median gatekeeper.
-        var gatekeeperCases = touched.Where(kv => graph.Gatekeeper(kv.Key)).Select(kv => (double)kv.Value.Count).ToList();
+        var gatekeeperCases = touched.Where(kv => graph.Gatekeeper(kv.Account)).Select(kv => (double)kv.Cases.Length).ToList();
         gatekeeperCases.AddRange(Enumerable.Repeat(0.0, Math.Max(0, CountGatekeepers(graph) - gatekeeperCases.Count)));
         var typicalGatekeeper = Math.Max(1, Statistics.Median(gatekeeperCases));
         var distinct = new DistinctCounter(graph.AccountCount);
@@ -64,14 +49,14 @@ internal static class FacilitatorRanking
         var found = new List<Candidate>();
         foreach (var (account, caseSet) in touched)
         {
-            if (account == graph.CashAccount || caseSet.Count < 2)
+            if (caseSet.Length < 2)
             {
                 continue;
             }
 
             var (counterparties, flagged) = Counterparties(graph, account, isMember, distinct);
             var members = memberOf.TryGetValue(account, out var own) ? own.Count : 0;
-            var lift = graph.Gatekeeper(account) ? caseSet.Count / typicalGatekeeper : 0;
+            var lift = graph.Gatekeeper(account) ? caseSet.Length / typicalGatekeeper : 0;
             var expected = counterparties * baseRate;
             var surprise = (flagged - expected) / Math.Sqrt(expected + 1);
             var role = graph.Gatekeeper(account)
@@ -81,7 +66,7 @@ internal static class FacilitatorRanking
                 : null;
             if (role is not null)
             {
-                found.Add(new Candidate(account, role, members, [.. caseSet.Order()], counterparties, flagged, lift));
+                found.Add(new Candidate(account, role, members, caseSet, counterparties, flagged, lift));
             }
         }
 
@@ -123,9 +108,65 @@ internal static class FacilitatorRanking
         return count;
     }
 
-    private static void Touch(Dictionary<int, HashSet<int>> touched, int account, List<int> cases)
+    /// <summary>
+    /// The cases each account is in or trades with directly, in account order: (account, case) pairs packed in a long,
+    /// one per distinct neighbour of a member and case of that member, sorted — no set per account.
+    /// </summary>
+    private static List<(int Account, int[] Cases)> Touched(FlowGraph graph, Dictionary<int, List<int>> memberOf)
     {
-        (touched.TryGetValue(account, out var set) ? set : touched[account] = []).UnionWith(cases);
+        var pairs = new List<long>();
+        var seen = new DistinctCounter(graph.AccountCount);
+        foreach (var (member, memberCases) in memberOf)
+        {
+            seen.Reset();
+            seen.Add(member);
+            foreach (var c in memberCases)
+            {
+                pairs.Add(((long)member << 32) | (uint)c);
+            }
+
+            foreach (var e in graph.OutgoingOf(member))
+            {
+                Pair(pairs, seen, graph.Target[e], graph.CashAccount, memberCases);
+            }
+
+            foreach (var e in graph.IncomingOf(member))
+            {
+                Pair(pairs, seen, graph.Source[e], graph.CashAccount, memberCases);
+            }
+        }
+
+        pairs.Sort();
+        var touched = new List<(int, int[])>();
+        var caseList = new List<int>();
+        for (var i = 0; i < pairs.Count;)
+        {
+            var account = (int)(pairs[i] >> 32);
+            caseList.Clear();
+            for (; i < pairs.Count && (int)(pairs[i] >> 32) == account; i++)
+            {
+                var c = (int)(uint)pairs[i];
+                if (caseList.Count == 0 || caseList[^1] != c)
+                {
+                    caseList.Add(c);
+                }
+            }
+
+            touched.Add((account, [.. caseList]));
+        }
+
+        return touched;
+    }
+
+    private static void Pair(List<long> pairs, DistinctCounter seen, int neighbour, int cash, List<int> cases)
+    {
+        if (neighbour != cash && seen.Add(neighbour))
+        {
+            foreach (var c in cases)
+            {
+                pairs.Add(((long)neighbour << 32) | (uint)c);
+            }
+        }
     }
 
     private static (int All, int Flagged) Counterparties(FlowGraph graph, int account, bool[] member, DistinctCounter distinct)
