@@ -107,4 +107,20 @@ public class CashFrontDetectorTests
         var alert = Assert.Single(Detect(withProfiles: false));
         Assert.Contains("against a median of 0 % for all accounts", alert.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_sector_too_small_to_judge_is_compared_with_its_division()
+    {
+        // One restaurant (5610) and two bars (5630): the restaurant's sector is too small, its division (56) is not.
+        foreach (var adviser in new[] { "ADVICE1", "ADVICE2", "ADVICE3", "ADVICE4", "ADVICE5" })
+        {
+            Trade(adviser, "7022");
+        }
+
+        Trade("RESTAURANT", "5610", weekly: 500m).Takings("RESTAURANT", 2_500m);
+        Trade("BAR1", "5630", weekly: 500m).Takings("BAR1", 2_500m);
+        Trade("BAR2", "5630", weekly: 500m).Takings("BAR2", 2_500m);
+
+        Assert.Empty(Detect());
+    }
 }
