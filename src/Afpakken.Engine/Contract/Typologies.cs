@@ -16,8 +16,10 @@ public static class Typologies
     public const string StrawMan = "straw_man";
     public const string CryptoOffRamp = "crypto_off_ramp";
     public const string UndergroundBanking = "underground_banking";
+    public const string BipartiteLayering = "bipartite_layering";
+    public const string CashFront = "cash_front";
 
     /// <summary>The typologies the synthetic world plants.</summary>
     public static IReadOnlyList<string> Planted { get; } =
-        [FanIn, FanOut, Mule, ScatterGather, GatherScatter, Cycle, Structuring, StrawMan];
+        [FanIn, FanOut, Mule, ScatterGather, GatherScatter, Cycle, Structuring, StrawMan, BipartiteLayering, CashFront, UndergroundBanking];
 }

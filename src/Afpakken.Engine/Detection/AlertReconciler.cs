@@ -12,8 +12,9 @@ public static class AlertReconciler
     /// <summary>Most specific first: a structure with more shape beats a count of counterparties or a pass-through.</summary>
     public static IReadOnlyList<string> Specificity { get; } =
     [
-        Typologies.StrawMan, Typologies.Cycle, Typologies.ScatterGather, Typologies.GatherScatter, Typologies.Structuring, Typologies.Mule,
-        Typologies.CryptoOffRamp, Typologies.FanIn, Typologies.FanOut, Typologies.UndergroundBanking,
+        Typologies.StrawMan, Typologies.Cycle, Typologies.BipartiteLayering, Typologies.ScatterGather, Typologies.UndergroundBanking,
+        Typologies.GatherScatter, Typologies.CashFront, Typologies.Structuring, Typologies.Mule, Typologies.CryptoOffRamp, Typologies.FanIn,
+        Typologies.FanOut,
     ];
 
     /// <param name="overlap">Share of an alert's transactions that a more specific alert must hold for it to go.</param>

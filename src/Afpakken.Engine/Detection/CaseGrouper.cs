@@ -6,7 +6,8 @@ namespace Afpakken.Engine.Detection;
 /// <summary>
 /// Groups overlapping alerts into cases (union-find over shared transactions, and over shared focus accounts whose
 /// periods overlap), and ranks facilitators: accounts that appear in several independent cases — the money mules,
-/// front companies and gatekeeper accounts that serve more than one operation (domain.md §3).
+/// front companies and gatekeeper accounts that serve more than one operation (domain.md §3) — and, with the graph,
+/// the brokers between cases and the gatekeeper hubs.
 /// </summary>
 public static class CaseGrouper
 {
@@ -74,7 +75,17 @@ public static class CaseGrouper
             1 - members.Aggregate(1.0, (p, a) => p * (1 - a.Score)));
     }
 
-    /// <summary>Accounts in at least two cases, scored by how many independent cases they serve.</summary>
+    /// <summary>
+    /// The facilitator score with the graph: members of several cases, brokers trading with several separate cases,
+    /// gatekeeper hubs serving many flagged clients, with their brokerage (betweenness among the flagged structures)
+    /// and, given the account holders, their party (see <see cref="FacilitatorRanking"/>).
+    /// </summary>
+    public static IReadOnlyList<Facilitator> Facilitators(
+        IReadOnlyList<AlertCase> cases, IReadOnlyList<Alert> alerts, Graph.FlowGraph graph,
+        IReadOnlyDictionary<string, string>? accountHolders = null, FacilitatorOptions? options = null) =>
+        FacilitatorRanking.Rank(cases, alerts, graph, accountHolders, options ?? new FacilitatorOptions());
+
+    /// <summary>Accounts in at least two cases, scored by how many independent cases they serve (no graph at hand).</summary>
     public static IReadOnlyList<Facilitator> Facilitators(IReadOnlyList<AlertCase> cases, IReadOnlyList<Alert> alerts)
     {
         var typologyOf = alerts.ToDictionary(a => a.AlertId, a => a.Typology, StringComparer.Ordinal);

@@ -75,7 +75,7 @@ public sealed class GatherScatterDetector(LayeringOptions options) : IDetector
         return Math.Max(options.MinBranches, (int)Math.Ceiling(3.0 * median * window / week));
     }
 
-    /// <summary>Edges to or from counterparties whose whole relationship with the hub falls within one window.</summary>
+    /// <summary>Edges to or from counterparties (no gatekeepers) whose whole relationship with the hub falls within one window.</summary>
     private static List<int> OneOff(FlowGraph graph, ReadOnlySpan<int> edges, int hub, int[] counterpartyOf, long window)
     {
         var span = new Dictionary<int, (long First, long Last)>();
@@ -89,7 +89,8 @@ public sealed class GatherScatterDetector(LayeringOptions options) : IDetector
         foreach (var e in edges)
         {
             var c = counterpartyOf[e];
-            if (c != graph.CashAccount && c != hub && span[c].Last - span[c].First <= window)
+            // Paying an exchange or a money-transfer office is an exit (the mule's cash-out), not a scatter over accounts.
+            if (c != graph.CashAccount && c != hub && !graph.Gatekeeper(c) && span[c].Last - span[c].First <= window)
             {
                 result.Add(e);
             }

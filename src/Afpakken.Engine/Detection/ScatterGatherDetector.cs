@@ -138,7 +138,8 @@ public sealed class ScatterGatherDetector(LayeringOptions options) : IDetector
             $"{focus} split {Format.Money(splitCents / 100m)} over {chosen.Count} intermediaries ({string.Join(", ", mids)}) that passed " +
             $"{Format.Money(joinCents / 100m)} on to {graph.Accounts[target]} within {(last - first).TotalDays:0.#} days; transactions {Format.TxIds(txIds)}.");
         return new Alert(
-            BurstAlerts.StableId(Typology, focus, txIds[0]), Typology, nameof(ScatterGatherDetector), score, focus,
+            // One source can rejoin at several targets from the same first split: the target is part of the identity.
+            BurstAlerts.StableId(Typology, focus + ">" + graph.Accounts[target], txIds[0]), Typology, nameof(ScatterGatherDetector), score, focus,
             [focus, .. mids, .. seconds, graph.Accounts[target]], txIds, splitCents / 100m, first, last, sentence);
     }
 }

@@ -50,6 +50,7 @@ public sealed class StrawManDetector(StrawManEvidence evidence, StrawManOptions 
             .SelectMany(a => a.PaidFromTxIds.Where(edgeOf.ContainsKey).Select(tx => (Asset: a, Edge: edgeOf[tx])))
             .Where(x => evidence.AccountHolders.TryGetValue(graph.Accounts[graph.Source[x.Edge]], out var payer) && payer != x.Asset.Owner)
             .GroupBy(x => (x.Asset.Owner, Payer: graph.Source[x.Edge]));
+        var found = new List<(string Owner, int Payer, List<PaidAsset> Assets, List<int> Edges, decimal Value, decimal Income)>();
         foreach (var group in paidByOthers)
         {
             var assets = group.Select(x => x.Asset).DistinctBy(a => a.AssetId).ToList();
@@ -60,18 +61,35 @@ public sealed class StrawManDetector(StrawManEvidence evidence, StrawManOptions 
                 continue;
             }
 
-            alerts.Add(ToAlert(graph, group.Key.Owner, group.Key.Payer, assets, group.Select(x => x.Edge).Distinct().Order().ToList(), value, income));
+            found.Add((group.Key.Owner, group.Key.Payer, assets, group.Select(x => x.Edge).Distinct().Order().ToList(), value, income));
+        }
+
+        // The owners' own accounts, in one pass over the holders (not one pass per alert).
+        var owners = found.Select(f => f.Owner).ToHashSet(StringComparer.Ordinal);
+        var accountsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (account, holder) in evidence.AccountHolders)
+        {
+            if (owners.Contains(holder))
+            {
+                (accountsOf.TryGetValue(holder, out var list) ? list : accountsOf[holder] = []).Add(account);
+            }
+        }
+
+        foreach (var f in found)
+        {
+            alerts.Add(ToAlert(graph, f.Owner, f.Payer, f.Assets, f.Edges, f.Value, f.Income, accountsOf.GetValueOrDefault(f.Owner) ?? []));
         }
 
         return alerts;
     }
 
-    private Alert ToAlert(FlowGraph graph, string owner, int payer, List<PaidAsset> assets, List<int> edges, decimal value, decimal income)
+    private Alert ToAlert(
+        FlowGraph graph, string owner, int payer, List<PaidAsset> assets, List<int> edges, decimal value, decimal income, List<string> ownerAccountIds)
     {
         var focus = graph.Accounts[payer];
         var txIds = edges.Select(e => graph.TxIds[e]).ToArray();
         var sellers = edges.Select(e => graph.Accounts[graph.Target[e]]).Where(a => a != focus).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var ownerAccounts = evidence.AccountHolders.Where(kv => kv.Value == owner).Select(kv => kv.Key).Order(StringComparer.Ordinal).Take(10);
+        var ownerAccounts = ownerAccountIds.Order(StringComparer.Ordinal).Take(10);
         var multiple = income > 0 ? (double)(value / income) : double.PositiveInfinity;
         var z = Math.Log(Math.Max(1.0, Math.Min(1e6, multiple) / (double)options.IncomeMultiple)) / 2 + (0.2 * assets.Count);
         var score = AlertScore.FromEvidence(z);

@@ -6,8 +6,8 @@ namespace Afpakken.Engine.Detection;
 
 /// <summary>
 /// Underground banking (hawala-style collection): many small credits from at least 20 senders in a month into one
-/// account, remitted onward in a few large transfers (domain.md §3). The mirror-flow half (net ≈ 0 between paired,
-/// unlinked networks) needs cross-network matching that is not built yet.
+/// account, remitted onward in a few large transfers (domain.md §3). The settlement half, mirror flows between
+/// unlinked clusters, is <see cref="MirrorFlowDetector"/>.
 /// </summary>
 public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetector
 {
@@ -17,6 +17,7 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
     {
         var alerts = new List<Alert>();
         var window = options.CollectionWindow.Ticks;
+        var billing = Collection.BillingChannels(graph);
         for (var a = 0; a < graph.AccountCount; a++)
         {
             var incoming = graph.IncomingOf(a);
@@ -41,7 +42,7 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
                 var credits = new List<int>(j - i);
                 foreach (var e in incoming[i..j])
                 {
-                    if (graph.Source[e] != graph.CashAccount)
+                    if (graph.Source[e] != graph.CashAccount && !billing[graph.Channel[e]])
                     {
                         credits.Add(e);
                     }

@@ -71,6 +71,9 @@ internal sealed class LaunderingPlan
     public List<Principal> Principals { get; } = [];
     public List<PlannedAsset> Assets { get; } = [];
 
+    /// <summary>Laundering companies that also trade like ordinary businesses: the principals' fronts and the cash fronts.</summary>
+    public List<int> TradingFronts { get; } = [];
+
     /// <summary>Accounts from this index on exist only for laundering (mules, shells, foreign counterparts).</summary>
     public int DedicatedAccountStart { get; set; }
 

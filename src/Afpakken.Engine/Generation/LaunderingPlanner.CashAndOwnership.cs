@@ -1,6 +1,6 @@
 namespace Afpakken.Engine.Generation;
 
-/// <summary>Structuring of cash deposits and straw men (katvangers) holding the principal's assets.</summary>
+/// <summary>Structuring of cash deposits, cash-intensive front companies and straw men (katvangers) holding the principal's assets.</summary>
 internal sealed partial class LaunderingPlanner
 {
     private static readonly string[] Branches =
@@ -9,6 +9,8 @@ internal sealed partial class LaunderingPlanner
     /// <summary>Cash reporting thresholds in euros (domain.md §3): EU cash / due diligence and the Dutch cash-payment ban.</summary>
     public const int CashThreshold = 10_000;
     public const int SmallCashThreshold = 3_000;
+
+    private static readonly short[] FrontSectors = [7022, 4690, 6201, 4120, 4941, 7311];
 
     /// <summary>
     /// 3–8 cash deposits of 80.5–98.5 % of a threshold over 7–30 days, spread over 1–3 linked accounts (one person or a
@@ -116,6 +118,33 @@ internal sealed partial class LaunderingPlanner
             });
             Transfer(op, at, payer, seller, cents, TransferCodes.Wire, description, asset: _plan.Assets.Count - 1);
             op.LaunderedCents += cents;
+        }
+    }
+
+    /// <summary>
+    /// A cash-intensive front: a company the principal directs, in a trade where cash is rare (consultancy, wholesale,
+    /// IT, construction, transport, advertising), trades like any business and for 5–9 months banks criminal cash as
+    /// till takings every 3–8 days (€1,500–€6,000 around a steady level, no seasonal rhythm) — a cash share of revenue
+    /// its sector does not have.
+    /// </summary>
+    private void PlantCashFront(PlannedOperation op)
+    {
+        var p = _plan.Principals[op.Principal];
+        var months = _rng.Between(5, 9);
+        var at = _calendar.DayStart(_rng.Between(10, WorldCalendar.Days - (months * 31) - 5)).AddSeconds(_rng.Between(9 * 3600, 17 * 3600));
+        var registered = DateOnly.FromDateTime(at.AddDays(-_rng.Between(60, 1_500)));
+        var company = _world.AddCompany(PartyRole.ShellCompany, registered, _world.NewAddress(), p.Party, _rng.Pick(FrontSectors));
+        var front = _world.AddAccount(company, PopulationBuilder.DutchBank(_rng), AccountKinds.Business, registered.AddDays(_rng.Between(1, 25)));
+        _plan.TradingFronts.Add(front);
+        op.Focus = front;
+        var level = _rng.Uniform(2_000, 4_000);
+        var end = at.AddDays(months * 30.5);
+        while (at < end)
+        {
+            var cents = (long)(Math.Clamp(_rng.LogNormal(level, 0.25), 1_500, 6_000) / 10) * 1_000;
+            Transfer(op, at, PlannedTransfer.Cash, front, cents, TransferCodes.CashDeposit, "Kassa-afstorting");
+            op.LaunderedCents += cents;
+            at = _calendar.DayStart(_calendar.DayOf(at) + _rng.Between(3, 8)).AddSeconds(_rng.Between(9 * 3600, 17 * 3600));
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Afpakken.Engine.Generation;
 
-/// <summary>Layering typologies: scatter-gather, gather-scatter and round-tripping cycles.</summary>
+/// <summary>Layering typologies: scatter-gather, gather-scatter, round-tripping cycles and bipartite stacks.</summary>
 internal sealed partial class LaunderingPlanner
 {
     /// <summary>A source splits over 3–8 intermediaries (2 or 3 hops) that re-join into one target within 7 days.</summary>
@@ -89,6 +89,76 @@ internal sealed partial class LaunderingPlanner
             cents = (long)(cents * (1 - _rng.Uniform(0, 0.10)));
             current = next;
             at = After(at, 6, 4.5 * 24, _rng);
+        }
+    }
+
+    /// <summary>
+    /// Stack layering: 2–3 shells the principal directs pay a first layer of 2–4 mule accounts, every payer
+    /// paying every account of the next layer; 2–3 such layers, each passing 95–99 % on within 2–36 hours of its last
+    /// receipt, end in 2–3 foreign companies — sets of accounts paying sets of accounts within about a week.
+    /// </summary>
+    private void PlantBipartiteLayering(PlannedOperation op, DateTime start)
+    {
+        var p = _plan.Principals[op.Principal];
+        List<int> sources = [];
+        for (var i = _rng.Between(2, 3); i > 0; i--)
+        {
+            sources.Add(NewShell(p.Party, start));
+        }
+
+        op.Focus = sources[0];
+        var layers = new List<List<int>>();
+        for (var l = _rng.Between(2, 3); l > 0; l--)
+        {
+            var layer = new List<int>();
+            for (var i = _rng.Between(2, 4); i > 0; i--)
+            {
+                layer.Add(NewMule(start));
+            }
+
+            layers.Add(layer);
+        }
+
+        var sinks = new List<int>();
+        for (var i = _rng.Between(2, 3); i > 0; i--)
+        {
+            sinks.Add(NewForeign(start));
+        }
+
+        layers.Add(sinks);
+
+        // What each account of the current layer holds and when its last receipt arrived.
+        var held = new Dictionary<int, (long Cents, DateTime Last)>();
+        foreach (var source in sources)
+        {
+            held[source] = (Cents(_rng.Uniform(8_000, 40_000)), After(start, 0, 24, _rng));
+            op.LaunderedCents += held[source].Cents;
+        }
+
+        var payers = sources;
+        foreach (var layer in layers)
+        {
+            var next = layer.ToDictionary(a => a, _ => (Cents: 0L, Last: DateTime.MinValue));
+            foreach (var payer in payers)
+            {
+                var (cents, last) = held[payer];
+                var outTotal = sources.Contains(payer) ? cents : (long)(cents * _rng.Uniform(0.95, 0.99));
+                var weights = layer.Select(_ => _rng.Uniform(0.6, 1.4)).ToArray();
+                var sum = weights.Sum();
+                long paid = 0;
+                for (var i = 0; i < layer.Count; i++)
+                {
+                    var part = i == layer.Count - 1 ? outTotal - paid : (long)(outTotal * weights[i] / sum);
+                    paid += part;
+                    var at = After(last, 2, 36, _rng);
+                    Transfer(op, at, payer, layer[i], part, TransferCodes.Wire, _rng.Chance(0.5) ? "Factuur" : "Overboeking");
+                    var before = next[layer[i]];
+                    next[layer[i]] = (before.Cents + part, at > before.Last ? at : before.Last);
+                }
+            }
+
+            held = next;
+            payers = layer;
         }
     }
 }

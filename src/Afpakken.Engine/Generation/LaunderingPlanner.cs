@@ -63,6 +63,9 @@ internal sealed partial class LaunderingPlanner
             case Typologies.Cycle: PlantCycle(op, start); break;
             case Typologies.Structuring: PlantStructuring(op, start); break;
             case Typologies.StrawMan: PlantStrawMan(op, start); break;
+            case Typologies.BipartiteLayering: PlantBipartiteLayering(op, start); break;
+            case Typologies.CashFront: PlantCashFront(op); break;
+            case Typologies.UndergroundBanking: PlantUndergroundBanking(op, start); break;
             default: throw new ArgumentOutOfRangeException(nameof(typology));
         }
     }
@@ -78,6 +81,7 @@ internal sealed partial class LaunderingPlanner
             var front = _world.AddCompany(PartyRole.ShellCompany, PopulationBuilder.RandomDate(_rng, 2012, 2023), _world.NewAddress(), party, 7022);
             var frontAccount = _world.AddAccount(front, PopulationBuilder.DutchBank(_rng), AccountKinds.Business, PopulationBuilder.RandomDate(_rng, 2013, 2023));
             _plan.Principals.Add(new Principal(party, personal, frontAccount));
+            _plan.TradingFronts.Add(frontAccount);
         }
     }
 

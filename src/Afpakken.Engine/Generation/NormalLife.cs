@@ -21,7 +21,7 @@ internal sealed partial class NormalLife
     private readonly int[] _businesses;
     private readonly List<int>[] _employersByPayDay = new List<int>[32];
 
-    /// <param name="frontCompanies">Accounts of principals' front companies: they trade like any business, which is their point.</param>
+    /// <param name="frontCompanies">Accounts of principals' front companies (and cash fronts): they trade like any business, which is their point.</param>
     public NormalLife(World world, Population population, WorldCalendar calendar, long normalBudget, WorldRandom rng, IEnumerable<int> frontCompanies)
     {
         _businesses = [.. population.Businesses, .. frontCompanies];

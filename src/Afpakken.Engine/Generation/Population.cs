@@ -31,7 +31,9 @@ internal sealed class Population
 /// <summary>Builds the normal population: persons with personal accounts, companies with business accounts, gatekeepers.</summary>
 internal static class PopulationBuilder
 {
-    private static readonly short[] MerchantSectors = [4711, 4719, 5610, 4771, 4741, 5630];
+    // Shops take cards; the cash sectors (restaurants, bars, hairdressers, garages, market stalls) belong to the cash
+    // businesses, so a sector's median cash share describes its trade.
+    private static readonly short[] MerchantSectors = [4711, 4719, 4721, 4771, 4741, 4764];
     private static readonly short[] EmployerSectors = [6201, 4120, 8610, 4941, 2511, 8411, 8531];
     private static readonly short[] CashSectors = [5610, 9602, 4520, 5630, 4781];
 

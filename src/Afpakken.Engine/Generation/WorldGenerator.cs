@@ -28,7 +28,7 @@ public static class WorldGenerator
             throw new InvalidInputException("--transactions", $"{n} is too few for the planted operations ({plan.TransferCount} transfers)");
         }
 
-        var life = new NormalLife(world, population, calendar, n - plan.TransferCount, root.Fork(3), plan.Principals.Select(p => p.FrontAccount));
+        var life = new NormalLife(world, population, calendar, n - plan.TransferCount, root.Fork(3), plan.TradingFronts);
         var transactionsPath = TableFiles.PathOf(options.OutputDirectory, "transactions", options.Format);
         var truthPath = TableFiles.PathOf(truthDirectory, TruthSchemas.TransactionsTruthFile, options.Format);
         await using (var stream = await TransactionStream.CreateAsync(options.Format, transactionsPath, truthPath, options.RowGroupSize, cancellationToken))

@@ -5,7 +5,10 @@ using Afpakken.Engine.Pipeline;
 
 namespace Afpakken.Engine.Reports;
 
-/// <summary>Writes <c>cases.json</c> (cases with their alerts and explanations) and <c>facilitators.csv</c> beside the score files.</summary>
+/// <summary>
+/// Writes <c>cases.json</c> (cases with their alerts and explanations) and <c>facilitators.csv</c> (account, score, cases,
+/// typologies, case ids, role — member, broker or gatekeeper —, brokerage, flagged and all counterparties, party) beside the score files.
+/// </summary>
 public static class CaseFileWriter
 {
     public const string CasesFile = "cases.json";
@@ -30,10 +33,11 @@ public static class CaseFileWriter
         });
         await WriteAsideAsync(Path.Combine(outputDirectory, CasesFile), JsonSerializer.Serialize(new { run.RunId, run.Window, Cases = cases }, Json), cancellationToken);
 
-        var csv = new StringBuilder("account,score,cases,typologies,case_ids\n");
+        var csv = new StringBuilder("account,score,cases,typologies,case_ids,role,brokerage,flagged_counterparties,counterparties,party\n");
         foreach (var f in run.Facilitators)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{f.Account},{f.Score:0.######},{f.Cases},{string.Join(';', f.Typologies)},{string.Join(';', f.CaseIds)}\n");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{f.Account},{f.Score:0.######},{f.Cases},{string.Join(';', f.Typologies)},{string.Join(';', f.CaseIds)},{f.Role},{f.Brokerage:0.######},{f.FlaggedCounterparties},{f.Counterparties},{f.Party}\n");
         }
 
         await WriteAsideAsync(Path.Combine(outputDirectory, FacilitatorsFile), csv.ToString(), cancellationToken);

@@ -113,6 +113,27 @@ public sealed class EntityStore
     public async Task<IReadOnlyDictionary<string, string>> AccountHoldersAsync(CancellationToken cancellationToken) =>
         await MapAsync("SELECT account_id, holder FROM accounts", cancellationToken);
 
+    /// <summary>Kind of every account in the store and the sector code of its holder (null when the holder is no company or unknown).</summary>
+    public async Task<IReadOnlyDictionary<string, (string Kind, string? Sector)>> AccountProfilesAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a.account_id, a.kind, p.sector_code FROM accounts a LEFT JOIN parties p ON p.party_id = a.holder";
+        var profiles = new Dictionary<string, (string Kind, string? Sector)>(StringComparer.Ordinal);
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var kind = reader.GetString(1);
+            // One string per kind, not one per row: a million accounts share five kinds.
+            kind = kinds.TryGetValue(kind, out var interned) ? interned : kinds[kind] = kind;
+            profiles[reader.GetString(0)] = (kind, reader.IsDBNull(2) ? null : string.Intern(reader.GetString(2)));
+        }
+
+        return profiles;
+    }
+
     /// <summary>The highest yearly legal income of every party with income records, as text-free decimals.</summary>
     public async Task<IReadOnlyDictionary<string, decimal>> YearlyIncomeAsync(CancellationToken cancellationToken)
     {

@@ -34,4 +34,21 @@ public class AlertReconcilerTests
 
         Assert.Equal(2, kept.Count);
     }
+
+    [Fact]
+    public void A_stack_explains_its_scatter_gathers_a_banker_its_gather_scatters_and_a_front_its_near_threshold_takings()
+    {
+        var kept = AlertReconciler.Reconcile(
+        [
+            Alert("sg", "scatter_gather", "l1", "l2", "l3", "l4"),
+            Alert("bl", "bipartite_layering", "l1", "l2", "l3", "l4", "l5", "l6"),
+            Alert("gs", "gather_scatter", "c1", "c2", "c3", "p1"),
+            Alert("fi", "fan_in", "c1", "c2", "c3", "c4", "c5"),
+            Alert("ub", "underground_banking", "c1", "c2", "c3", "c4", "c5", "c6", "p1", "p2"),
+            Alert("st", "structuring", "d1", "d2", "d3"),
+            Alert("cf", "cash_front", "d1", "d2", "d3", "d4", "d5", "d6", "d7"),
+        ]);
+
+        Assert.Equal(["bl", "cf", "ub"], kept.Select(a => a.AlertId).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,4 +1,5 @@
 using Afpakken.Engine.Detection;
+using Afpakken.Engine.Graph;
 using Afpakken.Engine.Tests.Support;
 
 namespace Afpakken.Engine.Tests.Detection;
@@ -41,5 +42,63 @@ public class CaseGrouperTests
         ]);
 
         Assert.Equal(2, cases.Count);
+    }
+
+    /// <summary>Three separate operations (a hub and its two mules each), and ordinary trade around them.</summary>
+    private static (FlowGraph Graph, Alert[] Alerts) ThreeOperations(FlowGraphBuilder graph)
+    {
+        var alerts = new Alert[3];
+        for (var op = 0; op < 3; op++)
+        {
+            graph.Transfer($"M{op}a", $"HUB{op}", 5_000m, Some.Day(op * 40), txId: $"t{op}a")
+                 .Transfer($"M{op}b", $"HUB{op}", 5_000m, Some.Day(op * 40), txId: $"t{op}b");
+            alerts[op] = Alert($"a{op}", "fan_in", $"HUB{op}", [$"HUB{op}", $"M{op}a", $"M{op}b"], [$"t{op}a", $"t{op}b"], op * 40, op * 40);
+        }
+
+        // 200 ordinary people shop at the supermarket, and so do a mule of each operation.
+        for (var i = 0; i < 200; i++)
+        {
+            graph.Transfer($"P{i}", "SUPERMARKET", 30m, Some.Day(i % 100));
+        }
+
+        return (graph.Transfer("M0a", "SUPERMARKET", 30m, Some.Day(5)).Transfer("M1a", "SUPERMARKET", 30m, Some.Day(50)).Build(), alerts);
+    }
+
+    [Fact]
+    public void An_account_that_pays_the_hubs_of_separate_operations_is_a_broker_and_a_busy_shop_is_not()
+    {
+        var builder = new FlowGraphBuilder()
+            .Transfer("BROKER", "HUB0", 1_000m, Some.Day(1)).Transfer("BROKER", "HUB1", 1_000m, Some.Day(41)).Transfer("BROKER", "HUB2", 1_000m, Some.Day(81));
+        var (graph, alerts) = ThreeOperations(builder);
+        var cases = CaseGrouper.Group(alerts);
+
+        var facilitators = CaseGrouper.Facilitators(cases, alerts, graph, new Dictionary<string, string> { ["BROKER"] = "P-BROKER" });
+
+        var broker = Assert.Single(facilitators);
+        Assert.Equal(("BROKER", FacilitatorRoles.Broker, 3, "P-BROKER"), (broker.Account, broker.Role, broker.Cases, broker.Party));
+        Assert.Equal((3, 3), (broker.FlaggedCounterparties, broker.Counterparties));
+        Assert.Equal(1.0, broker.Brokerage);
+        Assert.Equal(3, broker.CaseIds.Count);
+        Assert.InRange(broker.Score, 0.8, 1.0);
+    }
+
+    [Fact]
+    public void A_notary_serving_separate_operations_far_more_than_its_peers_is_a_gatekeeper_hub()
+    {
+        var builder = new FlowGraphBuilder()
+            .Transfer("M0b", "NOTARY", 250_000m, Some.Day(2)).Transfer("M1b", "NOTARY", 250_000m, Some.Day(42))
+            .Transfer("M2b", "NOTARY", 250_000m, Some.Day(82)).Transfer("M2a", "NOTARY2", 250_000m, Some.Day(82));
+        foreach (var notary in new[] { "NOTARY2", "NOTARY3", "NOTARY4" })
+        {
+            builder.Transfer("P1", notary, 300_000m, Some.Day(10)).Transfer(notary, "P2", 300_000m, Some.Day(11));
+        }
+
+        var (graph, alerts) = ThreeOperations(builder);
+        graph.MarkGatekeepers(["NOTARY", "NOTARY2", "NOTARY3", "NOTARY4"]);
+
+        var facilitators = CaseGrouper.Facilitators(CaseGrouper.Group(alerts), alerts, graph);
+
+        var hub = Assert.Single(facilitators);
+        Assert.Equal(("NOTARY", FacilitatorRoles.Gatekeeper, 3), (hub.Account, hub.Role, hub.Cases));
     }
 }

@@ -176,6 +176,77 @@ public sealed class PlantedTypologyTests(GeneratedWorld world) : IClassFixture<G
             pair => pair.Principal.Address == pair.Straw.Address || pair.Principal.Phone == pair.Straw.Phone);
     }
 
+    /// <summary>Accounts of companies the subject directs, and the subject's own accounts.</summary>
+    private HashSet<string> AccountsRunBy(string party)
+    {
+        var directed = world.Parties.Where(p => p.Directors == party).Select(p => p.PartyId).Append(party).ToHashSet();
+        return world.Accounts.Where(a => directed.Contains(a.Holder)).Select(a => a.AccountId).ToHashSet();
+    }
+
+    private CriminalSubject SubjectOf(PlantedOperation op) => world.Truth.Subjects.Single(s => s.PatternIds.Contains(op.PatternId));
+
+    [Fact]
+    public void Bipartite_layering_passes_money_through_at_least_two_many_to_many_layers_within_ten_days()
+    {
+        foreach (var op in world.Operations(Typologies.BipartiteLayering))
+        {
+            var txs = world.Of(op);
+            var senders = txs.Select(t => t.From).ToHashSet();
+            var receivers = txs.Select(t => t.To).ToHashSet();
+            var relays = senders.Intersect(receivers).ToList();
+            var sources = senders.Except(receivers).ToList();
+            var sinks = receivers.Except(senders).ToList();
+            Assert.True(relays.Count >= 4, $"{op.PatternId}: {relays.Count} relays");
+            Assert.InRange(sources.Count, 2, 3);
+            Assert.InRange(sinks.Count, 2, 3);
+            Assert.All(relays, r =>
+            {
+                Assert.True(txs.Where(t => t.To == r).Select(t => t.From).Distinct().Count() >= 2);
+                Assert.True(txs.Where(t => t.From == r).Select(t => t.To).Distinct().Count() >= 2);
+                var ratio = txs.Where(t => t.From == r).Sum(t => t.Amount) / txs.Where(t => t.To == r).Sum(t => t.Amount);
+                Assert.InRange(ratio, 0.94m, 1m);
+            });
+            Assert.True(op.LastAt - op.FirstAt <= TimeSpan.FromDays(10));
+            Assert.Subset(AccountsRunBy(SubjectOf(op).PartyId), sources.ToHashSet());
+        }
+    }
+
+    [Fact]
+    public void A_cash_front_is_a_company_of_the_principal_banking_steady_cash_for_months()
+    {
+        var sectors = world.Parties.ToDictionary(p => p.PartyId, p => p.SectorCode);
+        var holders = world.Accounts.ToDictionary(a => a.AccountId, a => a.Holder);
+        foreach (var op in world.Operations(Typologies.CashFront))
+        {
+            var txs = world.Of(op);
+            Assert.All(txs, t => Assert.Equal((CashAccount.Id, op.FocusAccount, Channels.CashDeposit), (t.From, t.To, t.Channel)));
+            Assert.True(op.LastAt - op.FirstAt >= TimeSpan.FromDays(120), $"{op.PatternId}: {op.LastAt - op.FirstAt}");
+            Assert.Contains(op.FocusAccount, AccountsRunBy(SubjectOf(op).PartyId));
+            Assert.DoesNotContain(sectors[holders[op.FocusAccount]], new[] { "5610", "5630", "9602", "4520", "4781" });
+            var gaps = txs.Zip(txs.Skip(1), (a, b) => (b.At - a.At).TotalDays).ToList();
+            Assert.All(gaps, g => Assert.InRange(g, 2, 9));
+        }
+    }
+
+    [Fact]
+    public void Underground_banking_collects_from_twenty_senders_and_pays_it_all_to_the_principal()
+    {
+        foreach (var op in world.Operations(Typologies.UndergroundBanking))
+        {
+            var txs = world.Of(op);
+            var credits = txs.Where(t => t.To == op.FocusAccount).ToList();
+            var payouts = txs.Where(t => t.From == op.FocusAccount).ToList();
+            Assert.Equal(txs.Count, credits.Count + payouts.Count);
+            Assert.InRange(credits.Select(t => t.From).Distinct().Count(), 20, 35);
+            Assert.All(credits, t => Assert.InRange(t.Amount, 60m, 1_200m));
+            Assert.True(credits[^1].At - credits[0].At <= TimeSpan.FromDays(30));
+            var net = Math.Abs(credits.Sum(t => t.Amount) - payouts.Sum(t => t.Amount)) / credits.Sum(t => t.Amount);
+            Assert.InRange(net, 0m, 0.05m);
+            Assert.Subset(AccountsRunBy(SubjectOf(op).PartyId), payouts.Select(t => t.To).ToHashSet());
+            Assert.Empty(credits.Select(t => t.From).Intersect(payouts.Select(t => t.To)));
+        }
+    }
+
     [Fact]
     public void Subjects_own_all_operations_and_their_proceeds_are_positive()
     {

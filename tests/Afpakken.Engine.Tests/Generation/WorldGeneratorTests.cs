@@ -124,8 +124,10 @@ public sealed class WorldGeneratorTests(GeneratedWorld world) : IClassFixture<Ge
     [Fact]
     public void Laundering_is_a_small_minority_of_rows()
     {
+        // Eleven typologies, two of them long-running (a cash front banks for months, an underground banker collects
+        // from 20–35 senders): about 3.5 % of the rows.
         var share = (double)world.Truth.LaunderingTxIds.Count / world.All.Count;
-        Assert.InRange(share, 0.005, 0.03);
+        Assert.InRange(share, 0.005, 0.05);
     }
 
     [Fact]
