@@ -105,6 +105,7 @@ public sealed class PipelineService
 
         var graph = builder.Build();
         var evidence = StrawManEvidence.None;
+        var profiles = AccountProfiles.None;
         if (File.Exists(data.DatabasePath))
         {
             var entities = new EntityStore(await SqliteStore.OpenAsync(data, cancellationToken));
@@ -113,13 +114,14 @@ public sealed class PipelineService
             evidence = new StrawManEvidence(
                 [.. (await entities.PaidAssetsAsync(cancellationToken)).Select(a => new PaidAsset(a.AssetId, a.Kind, a.Owner, a.Price, a.PaidFrom))],
                 await entities.AccountHoldersAsync(cancellationToken), await entities.YearlyIncomeAsync(cancellationToken));
+            profiles = new AccountProfiles(await entities.AccountProfilesAsync(cancellationToken));
         }
 
         log.Information("Built the graph of {Transactions} transactions over {Accounts} accounts, {From:yyyy-MM-dd} to {To:yyyy-MM-dd}",
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 
         var alerts = new List<Alert>();
-        foreach (var detector in DetectorSet.Create(_fanOptions, evidence))
+        foreach (var detector in DetectorSet.Create(_fanOptions, evidence, profiles))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var found = detector.Detect(graph);
@@ -134,7 +136,7 @@ public sealed class PipelineService
         alerts.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.AlertId, y.AlertId));
         var anomaly = new AccountAnomalyScorer().Score(AccountFeatures.Compute(graph));
         var cases = CaseGrouper.Group(alerts);
-        var facilitators = CaseGrouper.Facilitators(cases, alerts);
+        var facilitators = CaseGrouper.Facilitators(cases, alerts, graph, evidence.AccountHolders);
         log.Information("Grouped {Alerts} alerts into {Cases} cases; {Facilitators} accounts serve more than one case",
             alerts.Count, cases.Count, facilitators.Count);
         return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly), cases, facilitators);
