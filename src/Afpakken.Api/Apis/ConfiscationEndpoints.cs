@@ -42,6 +42,8 @@ public static class ConfiscationEndpoints
     internal static async Task<Results<Ok<object>, ValidationProblem, NotFound<ProblemDetailsText>>> AssetOverviewAsync(
         string partyId,
         SqliteStore store,
+        ConfiscationOptions options,
+        Serilog.ILogger logger,
         AccessAudit audit,
         ClaimsPrincipal user,
         CancellationToken cancellationToken,
@@ -56,7 +58,7 @@ public static class ConfiscationEndpoints
             errors["caseNumber"] = ["an asset overview requires the case number it is requested for."];
         }
 
-        var service = Service(store, user, purpose);
+        var service = Service(store, options, logger, user, purpose);
         var period = await PeriodAsync(service, from, to, errors, cancellationToken);
         if (errors.Count > 0 || period is null)
         {
@@ -78,6 +80,8 @@ public static class ConfiscationEndpoints
 
     internal static async Task<Results<Ok<object>, ValidationProblem>> CandidatesAsync(
         SqliteStore store,
+        ConfiscationOptions options,
+        Serilog.ILogger logger,
         AccessAudit audit,
         ClaimsPrincipal user,
         CancellationToken cancellationToken,
@@ -85,7 +89,7 @@ public static class ConfiscationEndpoints
         string? to = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var service = Service(store, user, "confiscation triage");
+        var service = Service(store, options, logger, user, "confiscation triage");
         var period = await PeriodAsync(service, from, to, errors, cancellationToken);
         if (errors.Count > 0 || period is null)
         {
@@ -101,8 +105,8 @@ public static class ConfiscationEndpoints
     /// <summary>A problem text for a 404.</summary>
     public sealed record ProblemDetailsText(string Detail);
 
-    private static ConfiscationService Service(SqliteStore store, ClaimsPrincipal user, string? purpose) =>
-        new(store, ConfiscationOptions.LoadDefault(), Serilog.Log.Logger, TimeProvider.System)
+    private static ConfiscationService Service(SqliteStore store, ConfiscationOptions options, Serilog.ILogger logger, ClaimsPrincipal user, string? purpose) =>
+        new(store, options, logger, TimeProvider.System)
         {
             Role = string.Join(',', user.FindAll(Engine.Security.DevelopmentTokenIssuer.RoleClaim).Select(c => c.Value)),
             Purpose = string.IsNullOrWhiteSpace(purpose) ? "confiscation (art. 36e Sr)" : purpose,

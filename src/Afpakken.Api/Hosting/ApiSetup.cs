@@ -10,6 +10,7 @@ internal static class ApiSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSingleton<AccessAudit>();
+        services.AddSingleton(_ => Engine.Confiscation.ConfiscationOptions.LoadDefault());
         services.AddHostedService<DemoWorldBootstrap>();
         services.AddHostedService<StartupGuide>();
         return services;

@@ -88,9 +88,7 @@ public sealed record BenefitEstimate(
             .Select(g => new LineItem($"cash withdrawn from {g.Key} ({g.Count()}×)", g.Sum(t => t.Amount), year, [.. g.Select(t => t.TxId)])).ToList();
         var deposited = inYear.Where(t => t.FromAccount == CashAccount.Id).GroupBy(t => t.ToAccount, StringComparer.Ordinal)
             .Select(g => new LineItem($"cash deposited into {g.Key} ({g.Count()}×)", g.Sum(t => t.Amount), year, [.. g.Select(t => t.TxId)])).ToList();
-        var paidThroughBank = spending.Where(s => year.Contains(new DateOnly(s.Year, s.Month, 1)) || year.Contains(new DateOnly(s.Year, s.Month, DateTime.DaysInMonth(s.Year, s.Month))))
-            .Sum(s => s.Amount * CoveredShare(year, s.Year, s.Month));
-        paidThroughBank = decimal.Round(paidThroughBank, 2);
+        var paidThroughBank = decimal.Round(spending.Sum(s => s.Amount * CoveredShare(year, s.Year, s.Month)), 2);
         var living = norms.CashLivingCosts(household, year, paidThroughBank,
             [$"norm table '{household}'", .. spending.Select(s => s.Account).Distinct(StringComparer.Ordinal).Select(a => $"card/direct-debit payments of {a}")]);
         var closing = overview.Items.Where(i => i.Kind == "cash" && i.HeldOn(year.To) && i.AcquiredAt >= year.From)

@@ -36,16 +36,12 @@ public static class ConfiscationEvaluator
         var lookAlike = (await new EntityStore(store).YearlyIncomeAsync(cancellationToken))
             .Where(kv => kv.Value >= highIncome).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         var parties = new PartyQueries(store);
-        foreach (var account in await parties.AccountsOfRoleHintsAsync(["cash_intensive_business"], cancellationToken))
+        var cashAccounts = await parties.AccountsOfRoleHintsAsync(["cash_intensive_business"], cancellationToken);
+        var businesses = (await parties.HoldersAsync(cashAccounts, cancellationToken)).Values.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var business in await parties.PartiesAsync(businesses, cancellationToken))
         {
-            foreach (var holder in (await parties.HoldersAsync([account], cancellationToken)).Values)
-            {
-                lookAlike.Add(holder);
-                if (await parties.PartyAsync(holder, cancellationToken) is { Directors: { } directors })
-                {
-                    lookAlike.UnionWith(directors.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                }
-            }
+            lookAlike.Add(business.PartyId);
+            lookAlike.UnionWith((business.Directors ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         return new ConfiscationEvaluation(

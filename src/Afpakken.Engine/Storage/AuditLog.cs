@@ -31,6 +31,7 @@ public sealed class AuditLog
 
     private readonly SqliteStore _store;
     private readonly TimeProvider _time;
+    private bool _schemaCreated;
 
     public AuditLog(SqliteStore store, TimeProvider time)
     {
@@ -140,9 +141,14 @@ public sealed class AuditLog
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await _store.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!_schemaCreated)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _schemaCreated = true;
+        }
+
         return connection;
     }
 

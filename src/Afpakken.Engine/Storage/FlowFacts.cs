@@ -45,6 +45,7 @@ public sealed class FlowFacts
         """;
 
     private readonly SqliteStore _store;
+    private bool _schemaChecked;
 
     public FlowFacts(SqliteStore store) => _store = store;
 
@@ -53,6 +54,12 @@ public sealed class FlowFacts
 
     private async Task EnsureSchemaAsync(bool checkLayout, CancellationToken cancellationToken)
     {
+        // Once per instance: an overview or a ranking asks dozens of queries per subject.
+        if (checkLayout && _schemaChecked)
+        {
+            return;
+        }
+
         await new EntityStore(_store).EnsureSchemaAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -63,6 +70,8 @@ public sealed class FlowFacts
         {
             throw new InvalidInputException(_store.DatabasePath, "the facts of the last detection run were written by an older version: run afpakken detect again");
         }
+
+        _schemaChecked = checkLayout;
     }
 
     /// <summary>Replaces the facts with those of one detection run over <paramref name="graph"/>.</summary>
