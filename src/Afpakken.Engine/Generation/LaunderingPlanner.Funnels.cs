@@ -38,7 +38,7 @@ internal sealed partial class LaunderingPlanner
     private void PlantFanOut(PlannedOperation op, DateTime start)
     {
         var p = _plan.Principals[op.Principal];
-        var hub = _rng.Chance(0.5) ? NewMule(start) : NewShell(p.Party, start);
+        var hub = _rng.Chance(0.5) ? NewHerdedMule(op, start) : NewShell(p.Party, start);
         op.Focus = hub;
         var source = _rng.Chance(0.6) ? p.FrontAccount : NewForeign(start);
         var recipients = _rng.Between(5, 20);
@@ -71,7 +71,7 @@ internal sealed partial class LaunderingPlanner
     /// </summary>
     private void PlantMule(PlannedOperation op, DateTime start)
     {
-        var mule = NewMule(start, reactivated: _rng.Chance(0.4));
+        var mule = NewHerdedMule(op, start, reactivated: _rng.Chance(0.4));
         op.Focus = mule;
         var senders = _rng.Between(2, 5);
         long inflow = 0;

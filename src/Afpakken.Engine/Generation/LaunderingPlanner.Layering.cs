@@ -42,7 +42,7 @@ internal sealed partial class LaunderingPlanner
     private void PlantGatherScatter(PlannedOperation op, DateTime start)
     {
         var p = _plan.Principals[op.Principal];
-        var hub = _rng.Chance(0.6) ? NewShell(p.Party, start) : NewMule(start);
+        var hub = _rng.Chance(0.6) ? NewShell(p.Party, start) : NewHerdedMule(op, start);
         op.Focus = hub;
         var sources = _rng.Between(3, 8);
         long total = 0;

@@ -14,6 +14,9 @@ internal sealed partial class LaunderingPlanner
     private readonly LaunderingPlan _plan = new();
     private readonly int _poolAccountStart;
 
+    /// <summary>The share of money-mule operations run for an organiser outside the data (no principal to trace them to).</summary>
+    private const double UnattributedMuleShare = 0.25;
+
     private LaunderingPlanner(World world, Population population, WorldCalendar calendar, WorldRandom rng)
     {
         _world = world;
@@ -37,7 +40,7 @@ internal sealed partial class LaunderingPlanner
             }
         }
 
-        foreach (var op in planner._plan.Operations)
+        foreach (var op in planner._plan.Operations.Where(o => o.Principal >= 0))
         {
             planner._plan.Principals[op.Principal].ProceedsCents += op.LaunderedCents;
         }
@@ -49,9 +52,19 @@ internal sealed partial class LaunderingPlanner
     private void PlantOne(string typology)
     {
         var principal = _rng.Next(_plan.Principals.Count);
+        if (typology == Typologies.Mule && _rng.Chance(UnattributedMuleShare))
+        {
+            // A mule ring working for an organiser who is not in this world's data: laundering, but no one's proceeds here.
+            principal = -1;
+        }
+
         var op = new PlannedOperation(_plan.Operations.Count + 1, typology, principal);
         _plan.Operations.Add(op);
-        _plan.Principals[principal].Operations.Add(_plan.Operations.Count - 1);
+        if (principal >= 0)
+        {
+            _plan.Principals[principal].Operations.Add(_plan.Operations.Count - 1);
+        }
+
         var start = StartTime();
         switch (typology)
         {
@@ -72,11 +85,18 @@ internal sealed partial class LaunderingPlanner
 
     private void CreatePrincipals(int count)
     {
+        var chosen = new HashSet<int>();
         for (var i = 0; i < count; i++)
         {
-            // Principals live ordinary lives: their personal account is an old, normal one.
-            var personal = _population.PersonalAccount(_rng.Next(_population.NewPersonalStart - _population.PersonalStart));
-            var party = _world.AccountHolder[personal];
+            // Principals live ordinary lives: their personal account is an old, normal one. A person is one principal.
+            int personal, party;
+            do
+            {
+                personal = _population.PersonalAccount(_rng.Next(_population.NewPersonalStart - _population.PersonalStart));
+                party = _world.AccountHolder[personal];
+            }
+            while (!chosen.Add(party));
+
             _world.PartyRole[party] = PartyRole.Principal;
             var front = _world.AddCompany(PartyRole.ShellCompany, PopulationBuilder.RandomDate(_rng, 2012, 2023), _world.NewAddress(), party, 7022);
             var frontAccount = _world.AddAccount(front, PopulationBuilder.DutchBank(_rng), AccountKinds.Business, PopulationBuilder.RandomDate(_rng, 2013, 2023));
@@ -104,6 +124,21 @@ internal sealed partial class LaunderingPlanner
     }
 
     /// <summary>A business account of a fresh shell company with the given director.</summary>
+    /// <summary>
+    /// A mule account the principal's organisation runs as the hub of an operation: the herder opened it with his own
+    /// phone and e-mail (one of the commonest mule indicators banks see: many accounts, one set of contact details).
+    /// </summary>
+    private int NewHerdedMule(PlannedOperation op, DateTime firstUse, bool reactivated = false)
+    {
+        var mule = NewMule(firstUse, reactivated);
+        if (op.Principal >= 0)
+        {
+            _world.PartyContact[_world.AccountHolder[mule]] = _plan.Principals[op.Principal].Party;
+        }
+
+        return mule;
+    }
+
     private int NewShell(int director, DateTime firstUse)
     {
         var registered = DateOnly.FromDateTime(firstUse.AddDays(-_rng.Between(30, 700)));
