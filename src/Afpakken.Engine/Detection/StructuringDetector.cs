@@ -20,7 +20,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             return [];
         }
 
-        var alerts = new List<Alert>();
+        var alerts = new List<(Alert Alert, List<int> Run)>();
         var deposits = new List<int>();
         var near = new List<int>();
         var claimed = new HashSet<int>();
@@ -72,24 +72,27 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
                     }
 
                     claimed.UnionWith(run);
-                    alerts.Add(ToAlert(graph, a, run, threshold, allCash));
+                    alerts.Add((ToAlert(graph, a, run, threshold, allCash), run));
                 }
             }
         }
 
-        // A ring of linked accounts supersedes the single-account alerts of its members: one operation, one alert.
-        var linked = options.Thresholds.Order().Reverse().SelectMany(t => Linked(graph, cashDeposit, t)).ToList();
-        var members = linked.SelectMany(a => a.Accounts).ToHashSet(StringComparer.Ordinal);
-        alerts.RemoveAll(a => members.Contains(a.FocusAccount));
-        alerts.AddRange(linked);
-        return alerts;
+        // A ring of linked accounts supersedes the single-account alerts it mostly covers: one operation, one alert. A
+        // "ring" whose deposits are all explained by single-account runs is two separate smurfs that happen to feed the
+        // same collector close together in time; the single-account alerts stand and the ring goes.
+        var single = alerts.SelectMany(a => a.Run).ToHashSet();
+        var linked = options.Thresholds.Order().Reverse().SelectMany(t => Linked(graph, cashDeposit, t))
+            .Where(r => !r.Run.All(single.Contains)).ToList();
+        var ringDeposits = linked.SelectMany(r => r.Run).ToHashSet();
+        alerts.RemoveAll(a => a.Run.Count(ringDeposits.Contains) * 2 >= a.Run.Count);
+        return [.. alerts.Select(a => a.Alert), .. linked.Select(r => r.Alert)];
     }
 
     /// <summary>
     /// Structuring spread over linked accounts: each deposits cash just below the line once or twice, and each passes
     /// most of it on to the same collecting account within days. Pooled, the deposits are the smurfing pattern.
     /// </summary>
-    private List<Alert> Linked(FlowGraph graph, int cashDeposit, decimal threshold)
+    private List<(Alert Alert, List<int> Run)> Linked(FlowGraph graph, int cashDeposit, decimal threshold)
     {
         var low = FlowGraphBuilder.ToCents(threshold * options.LowerShare);
         var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
@@ -149,7 +152,7 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
             members.Add((a, near));
         }
 
-        var alerts = new List<Alert>();
+        var alerts = new List<(Alert, List<int>)>();
         foreach (var (collector, members) in byCollector)
         {
             // A collector may serve several rings over the year: take the deposits window by window.
@@ -167,7 +170,8 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
                 }
 
                 var focus = ring.OrderByDescending(a => run.Count(x => x.Account == a)).ThenBy(a => run.First(x => x.Account == a).Edge).First();
-                alerts.Add(ToLinkedAlert(graph, [.. run.Select(x => x.Edge).Order()], ring, focus, collector, threshold));
+                List<int> deposits = [.. run.Select(x => x.Edge).Order()];
+                alerts.Add((ToLinkedAlert(graph, deposits, ring, focus, collector, threshold), deposits));
                 i += run.Count;
             }
         }

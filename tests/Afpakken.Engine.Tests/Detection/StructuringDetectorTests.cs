@@ -64,6 +64,35 @@ public class StructuringDetectorTests
     }
 
     [Fact]
+    public void Two_smurfs_paying_one_collector_weeks_apart_keep_their_own_alerts_and_every_deposit()
+    {
+        // A: five deposits from day 0 to day 24; B: seven from day 50 to day 69. A's last and B's first two fall within 30
+        // days of each other, which must not become a "ring" that swallows the rest of both.
+        var graph = new FlowGraphBuilder();
+        int[] aDays = [0, 1, 14, 20, 24];
+        int[] bDays = [50, 53, 57, 64, 67, 68, 69];
+        for (var i = 0; i < aDays.Length; i++)
+        {
+            graph.Transfer("CASH", "A", 8_500m + (i * 100m), Some.Day(aDays[i]), "cash_deposit", $"a{i}");
+        }
+
+        for (var i = 0; i < bDays.Length; i++)
+        {
+            graph.Transfer("CASH", "B", 8_300m + (i * 150m), Some.Day(bDays[i]), "cash_deposit", $"b{i}");
+        }
+
+        graph.Transfer("A", "FRONT", 40_000m, Some.Day(26), txId: "aout")
+             .Transfer("B", "FRONT", 60_000m, Some.Day(71), txId: "bout");
+
+        var alerts = new StructuringDetector(Options).Detect(graph.Build()).OrderBy(a => a.FocusAccount, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["A", "B"], alerts.Select(a => a.FocusAccount));
+        Assert.Equal(43_500m, alerts[0].TotalAmount);
+        Assert.Equal(61_250m, alerts[1].TotalAmount);
+        Assert.Equal(12, alerts.Sum(a => a.TxIds.Count(id => id[0] is 'a' or 'b' && id[1] != 'o')));
+    }
+
+    [Fact]
     public void Two_deposits_or_deposits_spread_over_months_are_near_misses()
     {
         var graph = new FlowGraphBuilder()
