@@ -1,3 +1,4 @@
+using System.Globalization;
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Detection;
 using Afpakken.Engine.Storage;
@@ -5,12 +6,17 @@ using Afpakken.Engine.Storage;
 namespace Afpakken.Engine.Confiscation;
 
 /// <summary>An alert whose proceeds count for a subject, and which of the subject's accounts made it so.</summary>
-public sealed record AttributedAlert(Alert Alert, IReadOnlyList<FlowTransaction> Transactions, IReadOnlyList<string> Accounts, string Reason);
+/// <param name="Share">
+/// How much of the alert's money is on the subject's side: 1 when the subject's account is its focus, else the share its
+/// accounts sent in (as origins) or took out (as ends) — it weighs the alert as evidence against the subject.
+/// </param>
+public sealed record AttributedAlert(Alert Alert, IReadOnlyList<FlowTransaction> Transactions, IReadOnlyList<string> Accounts, string Reason, double Share = 1.0);
 
 /// <summary>
 /// Which alerts' proceeds belong to a subject. An alert counts when an account the subject controls is the alert's
-/// focus, or is an origin (sends, receives nothing in the alert) or an end (receives, sends nothing) of the alert's
-/// money carrying at least <see cref="AttributionSettings.MinFlowShare"/> of the alert's amount (structuring on a
+/// focus, or is an origin (sends, receives nothing in the alert; not for collecting typologies, whose senders are
+/// payers) or an end (receives, sends nothing) of the alert's money carrying at least
+/// <see cref="AttributionSettings.MinFlowShare"/> of the alert's amount (the subject's accounts together) (structuring on a
 /// registered cash business's account excepted, see <see cref="IsCashTrade"/>). Accounts paid for a
 /// registered asset (sellers) and the buyers' side of such payments, gatekeeper accounts and the CASH pseudo-account are never beneficiaries. The proceeds
 /// of an alert are its <see cref="Alert.TotalAmount"/>: the money entering the structure as each detector defines it.
@@ -29,11 +35,12 @@ public static class Attribution
                 continue;
             }
 
-            var hits = BeneficiarySide(alert, txs, excludedAccounts, assetPaymentTxIds, settings)
-                .Where(x => controlledAccounts.Contains(x.Account)).ToList();
+            var flows = Flows(alert, txs, excludedAccounts, assetPaymentTxIds, settings);
+            var hits = Side(flows, settings, controlledAccounts);
             if (hits.Count > 0)
             {
-                result.Add(new AttributedAlert(alert, txs, [.. hits.Select(h => h.Account)], string.Join("; ", hits.Select(h => h.Reason))));
+                result.Add(new AttributedAlert(alert, txs, [.. hits.Select(h => h.Account).Distinct(StringComparer.Ordinal)], string.Join("; ", hits.Select(h => h.Reason)),
+                    ShareOf(flows, controlledAccounts)));
             }
         }
 
@@ -50,18 +57,19 @@ public static class Attribution
 
     /// <summary>The accounts on the beneficiary side of an alert: its focus, and origins and ends carrying enough of its money.</summary>
     public static IReadOnlyList<(string Account, string Reason)> BeneficiarySide(
-        Alert alert, IReadOnlyList<FlowTransaction> txs, IReadOnlySet<string> excludedAccounts, IReadOnlySet<string> assetPaymentTxIds, AttributionSettings settings)
+        Alert alert, IReadOnlyList<FlowTransaction> txs, IReadOnlySet<string> excludedAccounts, IReadOnlySet<string> assetPaymentTxIds, AttributionSettings settings) =>
+        Side(Flows(alert, txs, excludedAccounts, assetPaymentTxIds, settings), settings, controlled: null);
+
+    /// <summary>
+    /// The focus (when eligible) and the origins and ends with the share of the alert's money each carries. With a set
+    /// of controlled accounts, the origins (or ends) among them count together: a subject who takes the money in on two
+    /// of its accounts, 30 % each, received 60 % of it.
+    /// </summary>
+    private static List<(string Account, string Reason)> Side(AlertFlows flows, AttributionSettings settings, IReadOnlySet<string>? controlled)
     {
-        bool Eligible(string account) => account != CashAccount.Id && !excludedAccounts.Contains(account);
-
+        var (alert, amount, focusEligible, origins, ends) = flows;
         var side = new List<(string, string)>();
-        var amount = alert.TotalAmount > 0 ? alert.TotalAmount : txs.Sum(t => t.Amount);
-        var min = (decimal)settings.MinFlowShare * amount;
-
-        // A focus paid mostly for registered assets is their seller (a car dealer, a notary's client account), not the
-        // beneficiary of the buyers' money.
-        var sold = txs.Where(t => t.ToAccount == alert.FocusAccount && assetPaymentTxIds.Contains(t.TxId)).Sum(t => t.Amount);
-        if (Eligible(alert.FocusAccount) && !(amount > 0 && sold >= min))
+        if (focusEligible && (controlled is null || controlled.Contains(alert.FocusAccount)))
         {
             side.Add((alert.FocusAccount, $"{alert.FocusAccount} is the focus of {alert.Typology} alert {alert.AlertId}"));
         }
@@ -70,6 +78,56 @@ public static class Attribution
         {
             return side;
         }
+
+        var min = (decimal)settings.MinFlowShare * amount;
+        foreach (var (accounts, verb) in new[] { (origins, "came from"), (ends, "ended") })
+        {
+            var ours = controlled is null ? accounts : accounts.Where(x => controlled.Contains(x.Account)).ToList();
+            var together = controlled is not null && ours.Sum(x => x.Value) >= min;
+            foreach (var (account, value) in ours)
+            {
+                if (value >= min || together)
+                {
+                    side.Add((account, $"{account} is where {value / amount:P0} of the money of {alert.Typology} alert {alert.AlertId} {verb}" +
+                        (value < min ? string.Create(CultureInfo.InvariantCulture, $" ({ours.Sum(x => x.Value) / amount:P0} with the subject's other accounts)") : "")));
+                }
+            }
+        }
+
+        return side;
+    }
+
+    /// <summary>1 when a controlled account is the focus, else the larger of the shares its origins sent and its ends received.</summary>
+    private static double ShareOf(AlertFlows flows, IReadOnlySet<string> controlled)
+    {
+        if (flows.FocusEligible && controlled.Contains(flows.Alert.FocusAccount))
+        {
+            return 1.0;
+        }
+
+        if (flows.Amount <= 0)
+        {
+            return 0.0;
+        }
+
+        var sent = flows.Origins.Where(x => controlled.Contains(x.Account)).Sum(x => x.Value);
+        var taken = flows.Ends.Where(x => controlled.Contains(x.Account)).Sum(x => x.Value);
+        return Math.Min(1.0, (double)(Math.Max(sent, taken) / flows.Amount));
+    }
+
+    private sealed record AlertFlows(Alert Alert, decimal Amount, bool FocusEligible, List<(string Account, decimal Value)> Origins, List<(string Account, decimal Value)> Ends);
+
+    private static AlertFlows Flows(
+        Alert alert, IReadOnlyList<FlowTransaction> txs, IReadOnlySet<string> excludedAccounts, IReadOnlySet<string> assetPaymentTxIds, AttributionSettings settings)
+    {
+        bool Eligible(string account) => account != CashAccount.Id && !excludedAccounts.Contains(account);
+
+        var amount = alert.TotalAmount > 0 ? alert.TotalAmount : txs.Sum(t => t.Amount);
+
+        // A focus paid mostly for registered assets is their seller (a car dealer, a notary's client account), not the
+        // beneficiary of the buyers' money.
+        var sold = txs.Where(t => t.ToAccount == alert.FocusAccount && assetPaymentTxIds.Contains(t.TxId)).Sum(t => t.Amount);
+        var focusEligible = Eligible(alert.FocusAccount) && !(amount > 0 && sold >= (decimal)settings.MinFlowShare * amount);
 
         var sent = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var received = new Dictionary<string, decimal>(StringComparer.Ordinal);
@@ -82,22 +140,13 @@ public static class Attribution
             received[tx.ToAccount] = received.GetValueOrDefault(tx.ToAccount) + (spending ? 0 : tx.Amount);
         }
 
-        foreach (var (account, value) in sent.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (account != alert.FocusAccount && Eligible(account) && !received.ContainsKey(account) && value >= min)
-            {
-                side.Add((account, $"{account} is where {value / amount:P0} of the money of {alert.Typology} alert {alert.AlertId} came from"));
-            }
-        }
-
-        foreach (var (account, value) in received.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (account != alert.FocusAccount && Eligible(account) && !sent.ContainsKey(account) && value >= min)
-            {
-                side.Add((account, $"{account} is where {value / amount:P0} of the money of {alert.Typology} alert {alert.AlertId} ended"));
-            }
-        }
-
-        return side;
+        // Into a collecting structure (a funnel, a mule, smurfed cash, a collection) the senders are payers — victims,
+        // smurfs, customers, diaspora — not whom it benefits.
+        var payers = settings.Payers.Contains(alert.Typology, StringComparer.Ordinal);
+        var origins = payers ? [] : sent.Where(kv => kv.Key != alert.FocusAccount && Eligible(kv.Key) && !received.ContainsKey(kv.Key) && kv.Value > 0)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+        var ends = received.Where(kv => kv.Key != alert.FocusAccount && Eligible(kv.Key) && !sent.ContainsKey(kv.Key) && kv.Value > 0)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+        return new AlertFlows(alert, amount, focusEligible, origins, ends);
     }
 }

@@ -33,7 +33,7 @@ public sealed record BenefitEstimate(
         FlowFacts facts, ConfiscationOptions options, decimal? claimedOpeningCash, CancellationToken cancellationToken)
     {
         var inPeriod = attributed.Where(a => period.Contains(DateOnly.FromDateTime(a.Alert.FirstAt))).ToList();
-        var transactionMethod = new TransactionMethod { Proceeds = Proceeds(inPeriod, period) };
+        var transactionMethod = new TransactionMethod { Proceeds = Proceeds(inPeriod, period, control.AccountIds) };
 
         var ownAccounts = control.Accounts.Where(a => a.Basis == ControlBasis.Own).Select(a => a.Account).ToList();
         var cash = await facts.CashOfAsync(ownAccounts, ToInstant(period.From), ToInstant(period.To.AddDays(1)), cancellationToken);
@@ -57,26 +57,61 @@ public sealed record BenefitEstimate(
         return new BenefitEstimate(period, transactionMethod, inPeriod, statements, sensitivity, comparison);
     }
 
-    /// <summary>One line per attributed alert; a transaction already counted under another alert is not counted again.</summary>
-    private static List<LineItem> Proceeds(IEnumerable<AttributedAlert> alerts, Period period)
+    /// <summary>
+    /// One line per attributed alert, the money counted once. An alert that is mostly the same transactions as a larger
+    /// one already counted is left out. From the others, a transaction already counted under an earlier line is
+    /// deducted when it carries the same money (<see cref="SameMoney"/>): smurfed cash wired on into a funnel is the
+    /// structuring's proceeds, not the funnel's again; a cycle's money coming home is not new money for a funnel on the
+    /// same account. The total does not depend on which of two overlapping alerts comes first.
+    /// </summary>
+    private static List<LineItem> Proceeds(IEnumerable<AttributedAlert> alerts, Period period, IReadOnlySet<string> controlled)
     {
-        var counted = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new Dictionary<string, bool>(StringComparer.Ordinal); // tx id → an exit (to an end) in every alert that counted it
         var lines = new List<LineItem>();
         foreach (var a in alerts.OrderByDescending(a => a.Alert.TotalAmount).ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal))
         {
-            var fresh = a.Alert.TxIds.Count(id => !counted.Contains(id));
+            var fresh = a.Alert.TxIds.Count(id => !counted.ContainsKey(id));
             if (fresh * 2 < a.Alert.TxIds.Count)
             {
                 continue; // mostly the same transactions as a larger alert already counted
             }
 
-            counted.UnionWith(a.Alert.TxIds);
-            lines.Add(new LineItem(
-                string.Create(CultureInfo.InvariantCulture, $"{a.Alert.Typology} {a.Alert.FirstAt:yyyy-MM-dd}: {a.Reason}"),
-                a.Alert.TotalAmount, period, [a.Alert.AlertId, .. a.Alert.TxIds]));
+            var ends = Ends(a.Alert, a.Transactions);
+            var again = a.Transactions.DistinctBy(t => t.TxId)
+                .Where(t => counted.TryGetValue(t.TxId, out var exitBefore) && SameMoney(exitBefore, ends.Contains(t.ToAccount), controlled.Contains(t.FromAccount)))
+                .ToList();
+            var deducted = Math.Min(a.Alert.TotalAmount, again.Sum(t => t.Amount));
+            foreach (var t in a.Transactions)
+            {
+                counted[t.TxId] = counted.TryGetValue(t.TxId, out var before) ? before && ends.Contains(t.ToAccount) : ends.Contains(t.ToAccount);
+            }
+
+            var description = string.Create(CultureInfo.InvariantCulture, $"{a.Alert.Typology} {a.Alert.FirstAt:yyyy-MM-dd}: {a.Reason}");
+            if (deducted > 0)
+            {
+                description += string.Create(CultureInfo.InvariantCulture,
+                    $" (less {deducted:N2} already counted above: tx {string.Join(", ", again.Select(t => t.TxId).Order(StringComparer.Ordinal))})");
+            }
+
+            lines.Add(new LineItem(description, a.Alert.TotalAmount - deducted, period, [a.Alert.AlertId, .. a.Alert.TxIds]));
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Whether a transaction in two alerts carries money already counted: not when it is the money leaving both (two
+    /// structures paying out to the same collector), nor when it leaves an account the subject controls for the end of
+    /// either (the subject funding another operation); otherwise it is the same money seen twice.
+    /// </summary>
+    private static bool SameMoney(bool exitInCounted, bool exitHere, bool fromControlled) =>
+        !(exitInCounted && exitHere) && !(fromControlled && (exitInCounted || exitHere));
+
+    /// <summary>The accounts where an alert's money ends: they receive in it and send nothing in it (its focus is its centre, never an end).</summary>
+    private static HashSet<string> Ends(Detection.Alert alert, IReadOnlyList<FlowTransaction> txs)
+    {
+        var senders = txs.Select(t => t.FromAccount).ToHashSet(StringComparer.Ordinal);
+        return txs.Select(t => t.ToAccount).Where(a => a != alert.FocusAccount && !senders.Contains(a)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static CashStatement CashStatementFor(

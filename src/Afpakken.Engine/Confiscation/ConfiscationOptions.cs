@@ -10,13 +10,33 @@ public sealed record AssetKindSettings(string Liquidity, double DissipationRisk)
 
 /// <summary>When an alert's proceeds belong to a subject (see <see cref="Confiscation.Attribution"/>).</summary>
 /// <param name="CashTradeRoleHints">Role hints of parties whose trade is cash (their structuring alerts are not proceeds).</param>
-public sealed record AttributionSettings(double MinFlowShare, IReadOnlyList<string>? CashTradeRoleHints = null);
+/// <param name="HerdedTypologies">
+/// Pass-through typologies whose focus account, held by a person registered with a subject's phone or e-mail, counts as a
+/// mule account the subject runs (see <see cref="SubjectControl"/>); null means <see cref="DefaultHerdedTypologies"/>.
+/// </param>
+/// <param name="PayerTypologies">
+/// Collecting typologies whose senders are payers (victims, smurfs, customers), never beneficiaries: their origins are
+/// not attributed; null means <see cref="DefaultPayerTypologies"/>.
+/// </param>
+public sealed record AttributionSettings(
+    double MinFlowShare, IReadOnlyList<string>? CashTradeRoleHints = null, IReadOnlyList<string>? HerdedTypologies = null, IReadOnlyList<string>? PayerTypologies = null)
+{
+    public static IReadOnlyList<string> DefaultHerdedTypologies { get; } =
+        [Typologies.Mule, Typologies.FanIn, Typologies.FanOut, Typologies.GatherScatter, Typologies.CryptoOffRamp];
+
+    public static IReadOnlyList<string> DefaultPayerTypologies { get; } =
+        [Typologies.FanIn, Typologies.Mule, Typologies.Structuring, Typologies.GatherScatter, Typologies.UndergroundBanking, Typologies.CryptoOffRamp, Typologies.CashFront];
+
+    public IReadOnlyList<string> Herded => HerdedTypologies ?? DefaultHerdedTypologies;
+
+    public IReadOnlyList<string> Payers => PayerTypologies ?? DefaultPayerTypologies;
+}
 
 /// <summary>Who is listed as a confiscation candidate.</summary>
 public sealed record CandidateSettings(decimal MinBenefit, double MinEvidence, int MaxListed);
 
 /// <summary>How sure we are that a subject owns what a party of its network holds, by the kind of link.</summary>
-public sealed record OwnershipConfidence(double Own, double CompanyDirected, double StrawManPaidAssets, double CompanyOfStrawMan);
+public sealed record OwnershipConfidence(double Own, double CompanyDirected, double StrawManPaidAssets, double CompanyOfStrawMan, double HerdedMule = 0.6);
 
 /// <summary>
 /// The settings of the confiscation side — the living-cost norm table and every threshold — read from a JSON file
@@ -125,6 +145,16 @@ public sealed record ConfiscationOptions
             Fail("attribution.min_flow_share", "must be in (0, 1]");
         }
 
+        if (Attribution.Herded.FirstOrDefault(t => !Typologies.All.Contains(t)) is { } unknown)
+        {
+            Fail("attribution.herded_typologies", $"'{unknown}' is not a typology");
+        }
+
+        if (Attribution.Payers.FirstOrDefault(t => !Typologies.All.Contains(t)) is { } notPayer)
+        {
+            Fail("attribution.payer_typologies", $"'{notPayer}' is not a typology");
+        }
+
         if (Candidates.MinBenefit < 0 || Candidates.MinEvidence is < 0 or > 1 || Candidates.MaxListed < 1)
         {
             Fail("candidates", "min_benefit ≥ 0, min_evidence in [0, 1] and max_listed ≥ 1 are required");
@@ -139,7 +169,7 @@ public sealed record ConfiscationOptions
         }
 
         var c = OwnershipConfidence;
-        if (new[] { c.Own, c.CompanyDirected, c.StrawManPaidAssets, c.CompanyOfStrawMan }.Any(v => v is < 0 or > 1))
+        if (new[] { c.Own, c.CompanyDirected, c.StrawManPaidAssets, c.CompanyOfStrawMan, c.HerdedMule }.Any(v => v is < 0 or > 1))
         {
             Fail("ownership_confidence", "every value must be in [0, 1]");
         }

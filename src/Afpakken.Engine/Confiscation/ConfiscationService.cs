@@ -175,7 +175,8 @@ public sealed class ConfiscationService
 
     /// <summary>
     /// The parties reached through the beneficiary side of the alerts: the holder of each such account, or — for a
-    /// company with known directors / UBOs — those directors (the company is then part of their network).
+    /// company with known directors / UBOs — those directors (the company is then part of their network); and for a
+    /// person holding the hub account of a pass-through alert, the persons sharing its phone or e-mail.
     /// </summary>
     private async Task<IReadOnlyList<string>> SeedsAsync(
         IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)> alerts, Context context, CancellationToken cancellationToken)
@@ -198,12 +199,27 @@ public sealed class ConfiscationService
             }
         }
 
+        // A mule account leads to whoever registered it with their own phone or e-mail (see SubjectControl).
+        var herded = _options.Attribution.Herded;
+        var hubs = alerts.Where(a => herded.Contains(a.Alert.Typology, StringComparer.Ordinal)).Select(a => a.Alert.FocusAccount).ToHashSet(StringComparer.Ordinal);
+        foreach (var holder in holders.Where(h => hubs.Contains(h.Key)).Select(h => h.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await _parties.PartyAsync(holder, cancellationToken) is { Kind: not "company" } party)
+            {
+                seeds.UnionWith((await _parties.LinkedAsync(party, cancellationToken))
+                    .Where(p => p.Kind != "company" && SubjectNetwork.SharesContact(party, p)).Select(p => p.PartyId));
+            }
+        }
+
         return [.. seeds];
     }
 
-    /// <summary>1 − Π(1 − score) over the alerts: how strongly independent alerts together point at the subject.</summary>
+    /// <summary>
+    /// 1 − Π(1 − score × share) over the alerts: how strongly independent alerts together point at the subject, each
+    /// weighed by how much of its money is on the subject's side (all of it when the subject's account is its focus).
+    /// </summary>
     public static double Evidence(IEnumerable<AttributedAlert> alerts) =>
-        1 - alerts.Aggregate(1.0, (p, a) => p * (1 - Math.Clamp(a.Alert.Score, 0, 1)));
+        1 - alerts.Aggregate(1.0, (p, a) => p * (1 - (Math.Clamp(a.Alert.Score, 0, 1) * Math.Clamp(a.Share, 0, 1))));
 
     private static Candidate ToCandidate(SubjectControl control, AssetOverview overview, BenefitEstimate benefit, double evidence)
     {

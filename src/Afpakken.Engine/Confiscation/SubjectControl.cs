@@ -11,6 +11,7 @@ public static class ControlBasis
     public const string CompanyDirected = "company_directed";
     public const string StrawManPaidAssets = "straw_man_paid_assets";
     public const string CompanyOfStrawMan = "company_of_straw_man";
+    public const string HerdedMule = "mule_registered_with_subject_contact";
 }
 
 /// <summary>A party whose holdings count for the subject, with the link, how sure it is, and the records that show it.</summary>
@@ -22,8 +23,11 @@ public sealed record ControlledAccount(string Account, string Holder, string Bas
 /// <summary>
 /// A subject and what it controls (issue 5, domain.md §2–4): its own accounts; companies it directs or is UBO of;
 /// straw men — parties whose registered assets were paid from the subject's or its companies' accounts — and the
-/// companies those straw men direct. Parties linked only by a shared address, phone or e-mail are listed as links
-/// (with the reason) but their holdings are not counted without such evidence.
+/// companies those straw men direct; and money mules — persons registered with the subject's own phone or e-mail whose
+/// account is the hub of a pass-through alert, when the subject runs no such account itself (the herder's contact
+/// details on the mule's account; a mule sharing a herder with other mules does not run them). Parties linked only by
+/// a shared address, phone or e-mail are listed as links (with the reason) but their holdings are not counted without
+/// such evidence.
 /// </summary>
 public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty> Parties, IReadOnlyList<ControlledAccount> Accounts, IReadOnlyList<NetworkLink> Links)
 {
@@ -61,6 +65,8 @@ public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty
             controlled[owner.PartyId] = new ControlledParty(owner, ControlBasis.StrawManPaidAssets, confidence.StrawManPaidAssets, evidence);
         }
 
+        await AddHerdedMulesAsync(controlled, network, parties, facts, options, cancellationToken);
+
         foreach (var straw in controlled.Values.Where(c => c.Basis == ControlBasis.StrawManPaidAssets).ToList())
         {
             foreach (var company in await parties.PartiesAsync(await facts.CompaniesDirectedByAsync(straw.Party.PartyId, cancellationToken), cancellationToken))
@@ -90,6 +96,60 @@ public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty
         }
 
         return new SubjectControl(network.Subject, ordered, accounts, network.Links);
+    }
+
+    /// <summary>
+    /// Persons registered with the subject's phone or e-mail whose account is the focus of a pass-through alert
+    /// (<see cref="AttributionSettings.Herded"/>), unless the subject's own accounts are such a focus too.
+    /// </summary>
+    private static async Task AddHerdedMulesAsync(
+        Dictionary<string, ControlledParty> controlled, SubjectNetwork network, PartyQueries parties, FlowFacts facts, ConfiscationOptions options,
+        CancellationToken cancellationToken)
+    {
+        var herded = options.Attribution.Herded;
+        var candidates = network.Links
+            .Where(l => l.Party.Kind != "company" && !controlled.ContainsKey(l.Party.PartyId) && SubjectNetwork.SharesContact(network.Subject, l.Party))
+            .ToList();
+        if (herded.Count == 0 || candidates.Count == 0 || network.Subject.Kind == "company")
+        {
+            return;
+        }
+
+        if ((await HubAlertsAsync(network.Accounts, facts, herded, cancellationToken)).Count > 0)
+        {
+            return;
+        }
+
+        foreach (var link in candidates.OrderBy(l => l.Party.PartyId, StringComparer.Ordinal))
+        {
+            var accounts = await parties.AccountsOfAsync(link.Party.PartyId, cancellationToken);
+            var hubs = await HubAlertsAsync(accounts, facts, herded, cancellationToken);
+            if (hubs.Count == 0)
+            {
+                continue;
+            }
+
+            controlled[link.Party.PartyId] = new ControlledParty(link.Party, ControlBasis.HerdedMule, options.OwnershipConfidence.HerdedMule,
+            [
+                $"{link.Party.PartyId} is registered with the subject's contact details ({string.Join(", ", link.Reasons)})",
+                .. hubs.Select(a => $"its account {a.FocusAccount} is the focus of {a.Typology} alert {a.AlertId} ({a.TxIds.Count} tx)"),
+            ]);
+        }
+    }
+
+    private static async Task<IReadOnlyList<Detection.Alert>> HubAlertsAsync(
+        IReadOnlyList<string> accounts, FlowFacts facts, IReadOnlyList<string> herded, CancellationToken cancellationToken)
+    {
+        if (accounts.Count == 0)
+        {
+            return [];
+        }
+
+        var own = accounts.ToHashSet(StringComparer.Ordinal);
+        return [.. (await facts.AlertsTouchingAsync(accounts, cancellationToken))
+            .Select(a => a.Alert)
+            .Where(a => own.Contains(a.FocusAccount) && herded.Contains(a.Typology, StringComparer.Ordinal))
+            .OrderBy(a => a.AlertId, StringComparer.Ordinal)];
     }
 
     /// <summary>

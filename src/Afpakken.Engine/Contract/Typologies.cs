@@ -22,4 +22,7 @@ public static class Typologies
     /// <summary>The typologies the synthetic world plants.</summary>
     public static IReadOnlyList<string> Planted { get; } =
         [FanIn, FanOut, Mule, ScatterGather, GatherScatter, Cycle, Structuring, StrawMan, BipartiteLayering, CashFront, UndergroundBanking];
+
+    /// <summary>Every typology a detector can raise.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>([.. Planted, CryptoOffRamp], StringComparer.Ordinal);
 }

@@ -21,16 +21,24 @@ public sealed record ConfiscationEvaluation(
 /// </summary>
 public static class ConfiscationEvaluator
 {
+    /// <param name="estimateUnlisted">
+    /// The estimated benefit of a principal the list leaves out (below its thresholds): a principal still has an estimate
+    /// of its own. Null counts an unlisted principal's estimate as 0.
+    /// </param>
     public static async Task<ConfiscationEvaluation> EvaluateAsync(
-        CandidateList list, GroundTruth truth, SqliteStore store, decimal highIncome, CancellationToken cancellationToken)
+        CandidateList list, GroundTruth truth, SqliteStore store, decimal highIncome, CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task<decimal>>? estimateUnlisted = null)
     {
         var ranked = list.Candidates.ToDictionary(c => c.SubjectId, StringComparer.Ordinal);
-        var checks = truth.Subjects.Select(s =>
+        var checks = new List<PrincipalCheck>();
+        foreach (var s in truth.Subjects)
         {
             var c = ranked.GetValueOrDefault(s.PartyId);
-            var estimated = c?.EstimatedBenefit ?? 0m;
-            return new PrincipalCheck(s.PartyId, s.Proceeds, c?.Rank, estimated, s.Proceeds == 0 ? 0 : Math.Abs(estimated - s.Proceeds) / s.Proceeds);
-        }).OrderBy(c => c.RelativeError).ToList();
+            var estimated = c?.EstimatedBenefit ?? (estimateUnlisted is null ? 0m : await estimateUnlisted(s.PartyId, cancellationToken));
+            checks.Add(new PrincipalCheck(s.PartyId, s.Proceeds, c?.Rank, estimated, s.Proceeds == 0 ? 0 : Math.Abs(estimated - s.Proceeds) / s.Proceeds));
+        }
+
+        checks = [.. checks.OrderBy(c => c.RelativeError)];
         var principals = truth.Subjects.Select(s => s.PartyId).ToHashSet(StringComparer.Ordinal);
 
         var lookAlike = (await new EntityStore(store).YearlyIncomeAsync(cancellationToken))
@@ -47,7 +55,7 @@ public static class ConfiscationEvaluator
         return new ConfiscationEvaluation(
             principals.Count,
             checks.Count(c => c.Rank is not null),
-            checks.Count(c => c.Rank is not null && c.RelativeError <= 0.10m),
+            checks.Count(c => c.RelativeError <= 0.10m),
             checks.Count == 0 ? 0 : checks[checks.Count / 2].RelativeError,
             list.Candidates.FirstOrDefault(c => !principals.Contains(c.SubjectId))?.Rank,
             checks,

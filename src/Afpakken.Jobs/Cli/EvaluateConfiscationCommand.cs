@@ -35,9 +35,10 @@ internal static class EvaluateConfiscationCommand
             var service = new ConfiscationService(store, options, logger, TimeProvider.System) { Purpose = "evaluation against generated truth" };
             var period = await service.DefaultPeriodAsync(ct) ?? throw new InvalidInputException(layout.Root, "no detection run in this store yet");
             var list = await service.CandidatesAsync(period, Environment.UserName, ct);
-            var e = await ConfiscationEvaluator.EvaluateAsync(list, await GroundTruth.LoadAsync(parse.GetValue(truth)!, ct), store, parse.GetValue(highIncome), ct);
+            var e = await ConfiscationEvaluator.EvaluateAsync(list, await GroundTruth.LoadAsync(parse.GetValue(truth)!, ct), store, parse.GetValue(highIncome), ct,
+                async (subject, c) => (await service.SubjectReportAsync(subject, period, "evaluation", Environment.UserName, null, c)).Benefit.Estimated);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"principals {e.Principals}: {e.Listed} listed, {e.Within10Percent} within 10 % of their planted proceeds, median error {e.MedianRelativeError:P1}; " +
+                $"principals {e.Principals}: {e.Listed} listed, {e.Within10Percent} estimated within 10 % of their planted proceeds, median error {e.MedianRelativeError:P1}; " +
                 $"first non-principal at rank {e.FirstOtherRank?.ToString(CultureInfo.InvariantCulture) ?? "—"} of {list.Candidates.Count}; look-alikes listed: {e.LookAlikes.Count}"));
             foreach (var c in e.Checks.Where(c => c.RelativeError > 0.10m))
             {
