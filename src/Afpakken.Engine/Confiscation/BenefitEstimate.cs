@@ -33,7 +33,7 @@ public sealed record BenefitEstimate(
         FlowFacts facts, ConfiscationOptions options, decimal? claimedOpeningCash, CancellationToken cancellationToken)
     {
         var inPeriod = attributed.Where(a => period.Contains(DateOnly.FromDateTime(a.Alert.FirstAt))).ToList();
-        var transactionMethod = new TransactionMethod { Proceeds = Proceeds(inPeriod, period, control.AccountIds) };
+        var transactionMethod = new TransactionMethod { Proceeds = Proceeds(inPeriod, period, control.AccountIds, options.Attribution.Payers) };
 
         var ownAccounts = control.Accounts.Where(a => a.Basis == ControlBasis.Own).Select(a => a.Account).ToList();
         var cash = await facts.CashOfAsync(ownAccounts, ToInstant(period.From), ToInstant(period.To.AddDays(1)), cancellationToken);
@@ -64,9 +64,9 @@ public sealed record BenefitEstimate(
     /// structuring's proceeds, not the funnel's again; a cycle's money coming home is not new money for a funnel on the
     /// same account. The total does not depend on which of two overlapping alerts comes first.
     /// </summary>
-    private static List<LineItem> Proceeds(IEnumerable<AttributedAlert> alerts, Period period, IReadOnlySet<string> controlled)
+    private static List<LineItem> Proceeds(IEnumerable<AttributedAlert> alerts, Period period, IReadOnlySet<string> controlled, IReadOnlyList<string> collecting)
     {
-        var counted = new Dictionary<string, bool>(StringComparer.Ordinal); // tx id → an exit (to an end) in every alert that counted it
+        var counted = new Dictionary<string, Seen>(StringComparer.Ordinal);
         var lines = new List<LineItem>();
         foreach (var a in alerts.OrderByDescending(a => a.Alert.TotalAmount).ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal))
         {
@@ -77,13 +77,17 @@ public sealed record BenefitEstimate(
             }
 
             var ends = Ends(a.Alert, a.Transactions);
+            var isCollecting = collecting.Contains(a.Alert.Typology, StringComparer.Ordinal);
             var again = a.Transactions.DistinctBy(t => t.TxId)
-                .Where(t => counted.TryGetValue(t.TxId, out var exitBefore) && SameMoney(exitBefore, ends.Contains(t.ToAccount), controlled.Contains(t.FromAccount)))
+                .Where(t => counted.TryGetValue(t.TxId, out var seen) && SameMoney(seen, ends.Contains(t.ToAccount), controlled.Contains(t.FromAccount), isCollecting))
                 .ToList();
             var deducted = Math.Min(a.Alert.TotalAmount, again.Sum(t => t.Amount));
             foreach (var t in a.Transactions)
             {
-                counted[t.TxId] = counted.TryGetValue(t.TxId, out var before) ? before && ends.Contains(t.ToAccount) : ends.Contains(t.ToAccount);
+                var exit = ends.Contains(t.ToAccount);
+                counted[t.TxId] = counted.TryGetValue(t.TxId, out var before)
+                    ? new Seen(before.Exit && exit, before.CollectingEntry || (!exit && isCollecting))
+                    : new Seen(exit, !exit && isCollecting);
             }
 
             var description = string.Create(CultureInfo.InvariantCulture, $"{a.Alert.Typology} {a.Alert.FirstAt:yyyy-MM-dd}: {a.Reason}");
@@ -99,13 +103,31 @@ public sealed record BenefitEstimate(
         return lines;
     }
 
+    /// <summary>How a counted transaction was seen: an exit (to an end) in every alert that counted it; entering a collecting structure in one.</summary>
+    private readonly record struct Seen(bool Exit, bool CollectingEntry);
+
     /// <summary>
-    /// Whether a transaction in two alerts carries money already counted: not when it is the money leaving both (two
-    /// structures paying out to the same collector), nor when it leaves an account the subject controls for the end of
-    /// either (the subject funding another operation); otherwise it is the same money seen twice.
+    /// Whether a transaction already counted carries the same money here. Not when it leaves both structures (two smurfs'
+    /// payouts that both ring alerts name). From an account the subject does not control it is the same money seen
+    /// twice. From one the subject controls, it is too when it is inside both structures (a cycle coming home into a
+    /// funnel); when it leaves one and enters the other, it is the same money only if the one it enters is collecting
+    /// (a funnel forwarding into the front's own funnel), not if it funds a distributing structure (the front paying a
+    /// fan-out: the subject putting money into another operation, which counts there).
     /// </summary>
-    private static bool SameMoney(bool exitInCounted, bool exitHere, bool fromControlled) =>
-        !(exitInCounted && exitHere) && !(fromControlled && (exitInCounted || exitHere));
+    private static bool SameMoney(Seen seen, bool exitHere, bool fromControlled, bool hereCollecting)
+    {
+        if (seen.Exit && exitHere)
+        {
+            return false;
+        }
+
+        if (!fromControlled || (!seen.Exit && !exitHere))
+        {
+            return true;
+        }
+
+        return seen.Exit ? hereCollecting : seen.CollectingEntry;
+    }
 
     /// <summary>The accounts where an alert's money ends: they receive in it and send nothing in it (its focus is its centre, never an end).</summary>
     private static HashSet<string> Ends(Detection.Alert alert, IReadOnlyList<FlowTransaction> txs)

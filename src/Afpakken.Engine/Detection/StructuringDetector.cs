@@ -97,7 +97,9 @@ public sealed class StructuringDetector(StructuringOptions options) : IDetector
         var low = FlowGraphBuilder.ToCents(threshold * options.LowerShare);
         var high = FlowGraphBuilder.ToCents(threshold * options.UpperShare);
         var line = FlowGraphBuilder.ToCents(threshold);
-        var onward = options.Window.Ticks;
+        // A member may pass its cash on only once the whole ring has deposited — up to a window after its own first
+        // deposit — and then within days: look a window and a week past its last near-threshold deposit.
+        var onward = options.Window.Ticks + TimeSpan.FromDays(7).Ticks;
         var byCollector = new Dictionary<int, List<(int Account, List<int> Deposits)>>();
         for (var a = 0; a < graph.AccountCount; a++)
         {

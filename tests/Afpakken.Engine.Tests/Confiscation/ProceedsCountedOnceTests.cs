@@ -10,7 +10,8 @@ namespace Afpakken.Engine.Tests.Confiscation;
 /// <summary>
 /// A herder and his operations, computed by hand: two mule accounts opened with his phone and e-mail, a smurf whose
 /// structured cash is wired on into his front company (and which the fan-in on the front picks up again), two smurfs
-/// paying out to the front whose alerts share their payouts, a fan-out the front funds through one of his shells, and an
+/// paying out to the front whose alerts share their payouts, a funnel on a shell forwarding into the front's funnel, a
+/// fan-out the front funds through one of his shells, and an
 /// underground-banking collection paid out 30 % / 30 % / 40 % to the front, a second shell and a stranger.
 /// </summary>
 public sealed class ProceedsCountedOnceTests : IDisposable
@@ -45,7 +46,7 @@ public sealed class ProceedsCountedOnceTests : IDisposable
         string[] strangers = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "R1", "R2", "R3", "SMURF", "SM2", "SM3", "UBP"];
         await entities.UpsertPartiesAsync(
         [
-            Person("HERDER", HerderPhone), Company("FRONT", "HERDER"), Company("SHELL1", "HERDER"), Company("SHELL2", "HERDER"),
+            Person("HERDER", HerderPhone), Company("FRONT", "HERDER"), Company("SHELL1", "HERDER"), Company("SHELL2", "HERDER"), Company("SHELL3", "HERDER"),
             Person("MULE1", HerderPhone), Person("MULE2", HerderPhone), Person("SISTER", HerderPhone),
             .. strangers.Select(s => Person(s)),
         ], "h", CancellationToken.None);
@@ -54,6 +55,7 @@ public sealed class ProceedsCountedOnceTests : IDisposable
         [
             new("HERDER-ACC", "HERDER", "B", opened, null, "personal"), new("FRONT-ACC", "FRONT", "B", opened, null, "business"),
             new("SHELL1-ACC", "SHELL1", "B", opened, null, "business"), new("SHELL2-ACC", "SHELL2", "B", opened, null, "business"),
+            new("SHELL3-ACC", "SHELL3", "B", opened, null, "business"),
             new("MULE1-ACC", "MULE1", "B", new DateOnly(2025, 2, 20), null, "personal"), new("MULE2-ACC", "MULE2", "B", new DateOnly(2025, 6, 1), null, "personal"),
             new("SISTER-ACC", "SISTER", "B", opened, null, "personal"),
             .. strangers.Select(s => new Account($"{s}-ACC", s, "B", opened, null, "personal")),
@@ -83,6 +85,10 @@ public sealed class ProceedsCountedOnceTests : IDisposable
 
         Transfer("SMURF-ACC", "FRONT-ACC", 26_000m, At(4, 8), "S1-OUT");
         Transfer("F3-ACC", "FRONT-ACC", 4_000m, At(4, 9), "FI-IN");
+
+        // A funnel on SHELL3 (6,000 in) forwarding 5,800 into the front, where the front's fan-in counts it as a sender.
+        Transfer("F7-ACC", "SHELL3-ACC", 6_000m, At(4, 3), "F2-IN");
+        Transfer("SHELL3-ACC", "FRONT-ACC", 5_800m, At(4, 5), "F2-FWD");
         Transfer("FRONT-ACC", "SHELL1-ACC", 10_000m, At(4, 11), "FO-IN");
         Transfer("SHELL1-ACC", "R1-ACC", 5_000m, At(4, 12), "FO-OUT1");
         Transfer("SHELL1-ACC", "R2-ACC", 4_900m, At(4, 12, 14), "FO-OUT2");
@@ -112,7 +118,8 @@ public sealed class ProceedsCountedOnceTests : IDisposable
             A("mule-1", Typologies.Mule, "MULE1-ACC", ["M1-IN1", "M1-IN2", "M1-OUT"], 5_000m, At(3, 1)),
             A("mule-2", Typologies.Mule, "MULE2-ACC", ["M2-IN", "M2-OUT"], 4_000m, At(6, 10)),
             A("structuring-1", Typologies.Structuring, "SMURF-ACC", ["S1-DEP1", "S1-DEP2", "S1-DEP3", "S1-OUT"], 27_000m, At(4, 2)),
-            A("fan_in-1", Typologies.FanIn, "FRONT-ACC", ["S1-OUT", "FI-IN", "FO-IN"], 30_000m, At(4, 8)),
+            A("fan_in-1", Typologies.FanIn, "FRONT-ACC", ["F2-FWD", "S1-OUT", "FI-IN", "FO-IN"], 35_800m, At(4, 5)),
+            A("fan_in-2", Typologies.FanIn, "SHELL3-ACC", ["F2-IN", "F2-FWD"], 6_000m, At(4, 3)),
             A("fan_out-1", Typologies.FanOut, "SHELL1-ACC", ["FO-IN", "FO-OUT1", "FO-OUT2"], 10_000m, At(4, 11)),
             A("structuring-2", Typologies.Structuring, "SM2-ACC", ["S2-DEP1", "S2-DEP2", "S2-DEP3", "S2-OUT", "S3-OUT"], 25_500m, At(8, 3)),
             A("structuring-3", Typologies.Structuring, "SM3-ACC", ["S3-DEP1", "S3-DEP2", "S3-DEP3", "S2-OUT", "S3-OUT"], 24_000m, At(8, 3)),
@@ -159,19 +166,21 @@ public sealed class ProceedsCountedOnceTests : IDisposable
 
         var method = (await service.SubjectReportAsync("HERDER", Year2025, "ZAAK-1", "officier", null, CancellationToken.None)).Benefit.TransactionMethod;
 
-        // fan-in 30,000 (incl. the smurf's 26,000 wire); structuring-1 27,000 − that wire = 1,000; structuring-2 25,500 and
+        // fan-in 35,800 (incl. the smurf's 26,000 wire and SHELL3's 5,800); structuring-1 27,000 − that wire = 1,000;
+        // fan-in on SHELL3 6,000 − its forward into the front's funnel = 200; structuring-2 25,500 and
         // structuring-3 24,000 in full (the payouts both name are neither's proceeds); fan-out 10,000 (the front funding
         // it, not the fan-in's money again); underground banking 10,000 (60 % ended with the front and SHELL2 together);
-        // the mules 5,000 + 4,000. Σ = 109,500.
+        // the mules 5,000 + 4,000. Σ = 115,500.
         var lines = method.Proceeds.ToDictionary(l => l.SourceRecordIds[0], l => l.Amount);
-        Assert.Equal(30_000m, lines["fan_in-1"]);
+        Assert.Equal(35_800m, lines["fan_in-1"]);
+        Assert.Equal(200m, lines["fan_in-2"]);
         Assert.Equal(1_000m, lines["structuring-1"]);
         Assert.Equal(25_500m, lines["structuring-2"]);
         Assert.Equal(24_000m, lines["structuring-3"]);
         Assert.Equal(10_000m, lines["fan_out-1"]);
         Assert.Equal(10_000m, lines["underground_banking-1"]);
         Assert.Equal((5_000m, 4_000m), (lines["mule-1"], lines["mule-2"]));
-        Assert.Equal(109_500m, method.Benefit);
+        Assert.Equal(115_500m, method.Benefit);
         Assert.Contains("less 26,000.00 already counted above: tx S1-OUT", method.Proceeds.Single(l => l.SourceRecordIds[0] == "structuring-1").Description);
         Assert.Contains("with the subject's other accounts", method.Proceeds.Single(l => l.SourceRecordIds[0] == "underground_banking-1").Description);
     }
@@ -184,7 +193,7 @@ public sealed class ProceedsCountedOnceTests : IDisposable
         var list = await service.CandidatesAsync(Year2025, "analist", CancellationToken.None);
 
         var herder = Assert.Single(list.Candidates, c => c.SubjectId == "HERDER");
-        Assert.Equal(109_500m, herder.EstimatedBenefit);
+        Assert.Equal(115_500m, herder.EstimatedBenefit);
         Assert.DoesNotContain(list.Candidates, c => c.SubjectId is "MULE1" or "MULE2" or "SISTER");
     }
 }

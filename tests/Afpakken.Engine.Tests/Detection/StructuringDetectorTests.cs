@@ -93,6 +93,27 @@ public class StructuringDetectorTests
     }
 
     [Fact]
+    public void A_household_of_three_accounts_smurfing_below_three_thousand_over_thirty_days_is_one_ring()
+    {
+        // The shape of a missed generated operation: 2 + 1 + 1 deposits of €2,510–€2,880, the last exactly 30 days after
+        // the first, each account wiring its cash on to the same front within days.
+        var start = Some.Day(0).AddHours(8);
+        var graph = new FlowGraphBuilder()
+            .Transfer("CASH", "H1", 2_510m, start, "cash_deposit", "d1")
+            .Transfer("CASH", "H1", 2_700m, start.AddDays(2.7), "cash_deposit", "d2")
+            .Transfer("CASH", "H2", 2_510m, start.AddDays(12.7), "cash_deposit", "d3")
+            .Transfer("CASH", "H3", 2_880m, start.AddDays(30), "cash_deposit", "d4")
+            .Transfer("H3", "FRONT", 2_772.70m, start.AddDays(30.75), txId: "o3")
+            .Transfer("H2", "FRONT", 2_373.12m, start.AddDays(31.5), txId: "o2")
+            .Transfer("H1", "FRONT", 5_141.97m, start.AddDays(32.9), txId: "o1");
+
+        var alert = Assert.Single(new StructuringDetector(Options).Detect(graph.Build()));
+
+        Assert.Equal(10_600m, alert.TotalAmount);
+        Assert.Equal(["H1", "H2", "H3", "FRONT"], alert.Accounts);
+    }
+
+    [Fact]
     public void Two_deposits_or_deposits_spread_over_months_are_near_misses()
     {
         var graph = new FlowGraphBuilder()
