@@ -67,7 +67,7 @@ public static partial class ConfiscationHtml
             ConfiscationHtmlPage.Cell(text.Term(item.SeizureStatus)),
             ConfiscationHtmlPage.Lines(text.Term(item.Liquidity), $"{text.DissipationRisk} {text.Ratio(item.DissipationRisk)}"),
             $"<td class=\"num\">{E(text.Money(item.SeizurePriority))}<br /><small>{E(text.NetRealisable)} {E(text.Money(item.NetRealisableValue))}</small></td>");
-        var evidence = $"{text.Evidence}: {string.Join("; ", item.Evidence)}";
+        var evidence = $"{text.Evidence}: {string.Join("; ", item.Evidence.Select(text.Phrase))}";
         var paying = item.PayingTxIds.Count == 0 ? "" : $" — {text.PayingTransactions}: {string.Join(", ", item.PayingTxIds)}";
         page.RawRow("sub", ConfiscationHtmlPage.Cell(evidence + paying, "ids", colspan: 9));
     }

@@ -37,7 +37,7 @@ public static partial class ConfiscationHtml
             {
                 page.RawRow(null, ConfiscationHtmlPage.Lines(a.Alert.AlertId, a.Alert.Typology, a.Alert.Detector),
                     ConfiscationHtmlPage.Cell($"{ReportText.Instant(a.Alert.FirstAt)} – {ReportText.Instant(a.Alert.LastAt)}"),
-                    ConfiscationHtmlPage.Cell(text.Ratio(a.Alert.Score), "num"), ConfiscationHtmlPage.Lines(a.Reason, a.Alert.Explanation),
+                    ConfiscationHtmlPage.Cell(text.Ratio(a.Alert.Score), "num"), ConfiscationHtmlPage.Lines(text.Phrase(a.Reason), a.Alert.Explanation),
                     ConfiscationHtmlPage.Cell(text.Count(a.Alert.TxIds.Count), "num"), page.MoneyCell(a.Alert.TotalAmount));
             }
 
@@ -129,8 +129,8 @@ public static partial class ConfiscationHtml
         foreach (var p in positions)
         {
             var kind = p.IsSham ? text.ShamLeftOut : p.IsLiability ? text.Liability : text.Asset;
-            page.RawRow(p.IsSham ? "muted" : null, ConfiscationHtmlPage.Lines(p.Description, p.AssetId), ConfiscationHtmlPage.Cell(kind),
-                ConfiscationHtmlPage.Cell(page.Text.StatusOf(p.Status)), ConfiscationHtmlPage.Ids(p.SourceRecordIds), page.MoneyCell(p.IsLiability ? -p.Value : p.Value));
+            page.RawRow(p.IsSham ? "muted" : null, ConfiscationHtmlPage.Lines(text.Phrase(p.Description), p.AssetId), ConfiscationHtmlPage.Cell(kind),
+                ConfiscationHtmlPage.Cell(page.Text.StatusOf(p.Status)), ConfiscationHtmlPage.Ids(p.SourceRecordIds.Select(page.Text.Phrase)), page.MoneyCell(p.IsLiability ? -p.Value : p.Value));
         }
 
         page.RawRow("total", ConfiscationHtmlPage.Cell(text.NetWorth, colspan: 4), page.MoneyCell(netWorth));
@@ -149,8 +149,8 @@ public static partial class ConfiscationHtml
         page.TableStart(null, text.Description, text.Asset, text.Status, text.Sources, "#" + text.Amount);
         foreach (var e in expenditures)
         {
-            page.RawRow(counted ? null : "muted", ConfiscationHtmlPage.Cell(e.Description), ConfiscationHtmlPage.Cell(e.AssetId ?? "–"),
-                ConfiscationHtmlPage.Cell(text.StatusOf(e.Status)), ConfiscationHtmlPage.Ids(e.SourceRecordIds), page.MoneyCell(e.Amount));
+            page.RawRow(counted ? null : "muted", ConfiscationHtmlPage.Cell(text.Phrase(e.Description)), ConfiscationHtmlPage.Cell(e.AssetId ?? "–"),
+                ConfiscationHtmlPage.Cell(text.StatusOf(e.Status)), ConfiscationHtmlPage.Ids(e.SourceRecordIds.Select(text.Phrase)), page.MoneyCell(e.Amount));
         }
 
         page.RawRow("total", ConfiscationHtmlPage.Cell(counted ? text.Total : text.NotCounted, colspan: 4), page.MoneyCell(expenditures.Sum(e => e.Amount)));
@@ -177,6 +177,6 @@ public static partial class ConfiscationHtml
     }
 
     private static void LineItemRow(ConfiscationHtmlPage page, LineItem item) =>
-        page.RawRow(null, ConfiscationHtmlPage.Cell(item.Description), ConfiscationHtmlPage.Cell(ReportText.Span(item.Period)),
-            ConfiscationHtmlPage.Cell(page.Text.StatusOf(item.Status)), ConfiscationHtmlPage.Ids(item.SourceRecordIds), page.MoneyCell(item.Amount));
+        page.RawRow(null, ConfiscationHtmlPage.Cell(page.Text.Phrase(item.Description)), ConfiscationHtmlPage.Cell(ReportText.Span(item.Period)),
+            ConfiscationHtmlPage.Cell(page.Text.StatusOf(item.Status)), ConfiscationHtmlPage.Ids(item.SourceRecordIds.Select(page.Text.Phrase)), page.MoneyCell(item.Amount));
 }

@@ -36,7 +36,7 @@ public static partial class ConfiscationHtml
                 page.MoneyCell(c.RecoverableValue), page.MoneyCell(c.SeizurePriority),
                 ConfiscationHtmlPage.Cell(text.Ratio(c.EvidenceStrength), "num"), page.MoneyCell(c.ExpectedRecovery),
                 ConfiscationHtmlPage.Lines(text.Count(c.Alerts), string.Join(", ", c.Typologies)),
-                List(c.Reasons));
+                List(c.Reasons.Select(text.Phrase)));
         }
 
         page.TableEnd();

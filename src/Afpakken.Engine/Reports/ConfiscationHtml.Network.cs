@@ -26,7 +26,7 @@ public static partial class ConfiscationHtml
         foreach (var p in control.Parties)
         {
             page.RawRow(null, ConfiscationHtmlPage.Lines(p.Party.PartyId, p.Party.Name, text.Term(p.Party.Kind)), ConfiscationHtmlPage.Cell(text.Term(p.Basis)),
-                ConfiscationHtmlPage.Cell(text.Ratio(p.Confidence), "num"), List(p.Evidence));
+                ConfiscationHtmlPage.Cell(text.Ratio(p.Confidence), "num"), List(p.Evidence.Select(text.Phrase)));
         }
 
         page.TableEnd();
@@ -59,7 +59,7 @@ public static partial class ConfiscationHtml
             page.TableStart(null, text.Party, text.Reasons);
             foreach (var link in control.Links)
             {
-                page.RawRow(null, ConfiscationHtmlPage.Lines(link.Party.PartyId, link.Party.Name, text.Term(link.Party.Kind)), List(link.Reasons));
+                page.RawRow(null, ConfiscationHtmlPage.Lines(link.Party.PartyId, link.Party.Name, text.Term(link.Party.Kind)), List(link.Reasons.Select(text.Phrase)));
             }
 
             page.TableEnd();

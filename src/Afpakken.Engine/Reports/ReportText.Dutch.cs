@@ -132,6 +132,7 @@ internal sealed partial class ReportText
         ["company_directed"] = "vennootschap waarvan bestuurder/UBO",
         ["straw_man_paid_assets"] = "katvanger (bezit betaald door de betrokkene)",
         ["company_of_straw_man"] = "vennootschap van een katvanger",
+        ["mule_registered_with_subject_contact"] = "geldezel (geregistreerd met de contactgegevens van de betrokkene)",
         ["real_estate"] = "onroerend goed",
         ["vehicle"] = "voertuig",
         ["vessel"] = "vaartuig",
@@ -170,5 +171,6 @@ internal sealed partial class ReportText
         ["loan"] = "lening",
         ["loan_back"] = "terugleenconstructie",
         ["sham"] = "schijnschuld",
+        ["liability"] = "schuld",
     };
 }

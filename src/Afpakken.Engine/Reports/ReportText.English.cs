@@ -129,6 +129,7 @@ internal sealed partial class ReportText
         ["company_directed"] = "company directed (director/UBO)",
         ["straw_man_paid_assets"] = "straw man (assets paid by the subject)",
         ["company_of_straw_man"] = "company of a straw man",
+        ["mule_registered_with_subject_contact"] = "money mule (registered with the subject's contact details)",
         ["real_estate"] = "real estate",
         ["bank_balance"] = "bank balance",
         ["luxury_good"] = "luxury good",

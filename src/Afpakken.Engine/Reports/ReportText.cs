@@ -53,6 +53,9 @@ internal sealed partial class ReportText
 
     public string StatusOf(ItemStatus status) => Term(status.ToString().ToLowerInvariant());
 
+    /// <summary>A sentence of the engine (a line item, evidence, a reason) in this language; see <see cref="EnginePhrases"/>.</summary>
+    public string Phrase(string engineText) => Language == "nl" ? EnginePhrases.ToDutch(engineText, Term) : engineText;
+
     private static NumberFormatInfo Numbers(string group, string decimalSeparator, int positivePattern, int negativePattern) => new()
     {
         CurrencySymbol = "€",

@@ -228,6 +228,31 @@ public sealed class ConfiscationServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_Dutch_report_renders_the_engines_line_items_evidence_and_reasons_in_Dutch()
+    {
+        var service = await WorldAsync();
+        var report = await service.SubjectReportAsync("BOSS", Year2025, "ZAAK-2025-001", "officier", claimedOpeningCash: 30_000m, CancellationToken.None);
+
+        using var writer = new StringWriter();
+        Afpakken.Engine.Reports.ConfiscationHtml.WriteSubject(report, "nl", writer);
+        var html = System.Net.WebUtility.HtmlDecode(writer.ToString());
+
+        string[] english =
+        [
+            "is the focus of", "of the money of", "already counted", "cash withdrawn from", "cash deposited into", "norm table", "card/direct-debit",
+            "living costs by norm", "legal income 2025", "at cost", "director/UBO of", "registered to", "paid by tx", "indicator: holds", "a year",
+            "party BOSS", "assets record", "cash found", "opening cash as claimed",
+        ];
+        Assert.All(english, phrase => Assert.DoesNotContain(phrase, html, StringComparison.Ordinal));
+        Assert.Contains("FRONT-ACC is het middelpunt van fan_in-melding fan_in-1", html, StringComparison.Ordinal);
+        Assert.Contains("BOSS-ACC is het middelpunt van structuring-melding structuring-1", html, StringComparison.Ordinal);
+        Assert.Contains("vermogensbestanddeel CAR op naam van STRAW, betaald met tx PAY-CAR van FRONT-ACC (FRONT)", html, StringComparison.Ordinal);
+        Assert.Contains("BOSS is bestuurder/UBO van FRONT (partijregistratie FRONT)", html, StringComparison.Ordinal);
+        Assert.Contains("betaald met tx PAY-CAR van FRONT-ACC aan DEALER-ACC (60000,00)", html, StringComparison.Ordinal);
+        Assert.Contains("legaal inkomen 2025 (wages)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_overview_needs_a_case_number()
     {
         var service = await WorldAsync();

@@ -186,6 +186,26 @@ public sealed class ProceedsCountedOnceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_Dutch_report_says_what_was_deducted_and_why_the_mules_are_his_in_Dutch()
+    {
+        var service = await WorldAsync();
+        var report = await service.SubjectReportAsync("HERDER", Year2025, "ZAAK-1", "officier", null, CancellationToken.None);
+
+        using var writer = new StringWriter();
+        Afpakken.Engine.Reports.ConfiscationHtml.WriteSubject(report, "nl", writer);
+        var html = System.Net.WebUtility.HtmlDecode(writer.ToString());
+
+        Assert.Contains("(min 26.000,00, hierboven al meegeteld: tx S1-OUT)", html, StringComparison.Ordinal);
+        Assert.Contains("(60 % samen met de andere rekeningen van de betrokkene)", html, StringComparison.Ordinal);
+        Assert.Contains("MULE1 is geregistreerd met de contactgegevens van de betrokkene (deelt telefoonnummer '0611111111', deelt e-mailadres '0611111111@mail.test')", html,
+            StringComparison.Ordinal);
+        Assert.Contains("zijn rekening MULE1-ACC is het middelpunt van mule-melding mule-1 (3 tx)", html, StringComparison.Ordinal);
+        Assert.Contains("geldezel (geregistreerd met de contactgegevens van de betrokkene)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("already counted", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("registered with the subject", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_herder_is_reached_through_his_mules_and_ranked()
     {
         var service = await WorldAsync();

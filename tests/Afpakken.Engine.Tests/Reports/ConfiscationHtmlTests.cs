@@ -78,12 +78,12 @@ public partial class ConfiscationHtmlTests
 
         var cashRows = TableAfter(doc, "Eenvoudige kasopstelling 2023-01-01 – 2023-12-31").Descendants("tr").Select(r => r.Elements("td").Select(c => c.Value).ToList()).Skip(1).ToList();
         Assert.Equal(["kasopnamen bij de bank", "€ 3.000,00"], cashRows[0]);
-        Assert.Equal(["cash withdrawn from NL01SUBJ (2×)", "2023-01-01 – 2023-12-31", "geschat", "T10, T11", "€ 3.000,00"], cashRows[1]);
+        Assert.Equal(["kasopnamen van NL01SUBJ (2×)", "2023-01-01 – 2023-12-31", "geschat", "T10, T11", "€ 3.000,00"], cashRows[1]);
         Assert.Equal(["eindkas", "€ 8.000,00"], cashRows[^2]);
-        Assert.Equal(["cash found (CASH1, P1)", "2023-01-01 – 2023-12-31", "aanvaard", "CASH1", "€ 8.000,00"], cashRows[^1]);
+        Assert.Equal(["bij doorzoeking aangetroffen contant geld (CASH1, P1)", "2023-01-01 – 2023-12-31", "aanvaard", "CASH1", "€ 8.000,00"], cashRows[^1]);
 
         var notCounted = TableAfter(doc, "Aankopen die al in het eindvermogen zitten (niet nogmaals meegeteld)").Value;
-        Assert.Contains("purchase of real_estate HOUSE1 (P2)", notCounted, StringComparison.Ordinal);
+        Assert.Contains("aankoop van onroerend goed HOUSE1 (P2)", notCounted, StringComparison.Ordinal);
         var counted = TableAfter(doc, "Uitgaven in de periode (meegeteld)").Value;
         Assert.DoesNotContain("HOUSE1 (P2)", counted, StringComparison.Ordinal);
         Assert.Contains("€ 24.000,00", counted, StringComparison.Ordinal);
