@@ -20,22 +20,15 @@ public sealed class ConfiscationServiceTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static ConfiscationOptions Options() => new()
-    {
-        Household = "single",
-        LivingCostNorms = new Dictionary<string, IReadOnlyDictionary<string, decimal>> { ["single"] = new Dictionary<string, decimal> { ["2025"] = 1_500m } },
-        Attribution = new AttributionSettings(0.4, ["cash_intensive_business"]),
-        Candidates = new CandidateSettings(10_000m, 0.5, 100),
-        OwnershipConfidence = new OwnershipConfidence(1.0, 0.8, 0.8, 0.6),
-        Assets = new Dictionary<string, AssetKindSettings>
+    private static ConfiscationOptions Options() => TestOptions.Create(
+        new Dictionary<string, AssetKindSettings>
         {
             ["vehicle"] = new("movable", 0.6),
             ["vessel"] = new("movable", 0.5),
             ["real_estate"] = new("slow", 0.15),
             ["cash"] = new("immediate", 0.9),
         },
-        ShamLiabilityKinds = ["loan_back"],
-    };
+        shamLiabilityKinds: ["loan_back"]);
 
     private static Party Person(string id, string? directors = null) => new(id, "person", id, new DateOnly(1980, 1, 1), null, $"Straat {id}", null, null, null, null, directors);
 

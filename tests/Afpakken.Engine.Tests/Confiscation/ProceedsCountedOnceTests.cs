@@ -21,15 +21,7 @@ public sealed class ProceedsCountedOnceTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static ConfiscationOptions Options() => new()
-    {
-        Household = "single",
-        LivingCostNorms = new Dictionary<string, IReadOnlyDictionary<string, decimal>> { ["single"] = new Dictionary<string, decimal> { ["2025"] = 1_500m } },
-        Attribution = new AttributionSettings(0.4, ["cash_intensive_business"]),
-        Candidates = new CandidateSettings(10_000m, 0.5, 100),
-        OwnershipConfidence = new OwnershipConfidence(1.0, 0.8, 0.8, 0.6, 0.6),
-        Assets = new Dictionary<string, AssetKindSettings> { ["vehicle"] = new("movable", 0.6) },
-    };
+    private static ConfiscationOptions Options() => TestOptions.Create(new Dictionary<string, AssetKindSettings> { ["vehicle"] = new("movable", 0.6) });
 
     private static Party Person(string id, string? phone = null) =>
         new(id, "person", id, new DateOnly(1990, 1, 1), null, $"Straat {id}", phone, phone is null ? null : phone + "@mail.test", null, null, null);
