@@ -34,6 +34,8 @@ public sealed class ParquetEdgeReader : IDisposable
 
     public int RowGroupCount => _file.RowGroupCount;
 
+    public int RowsIn(int rowGroup) => _file.RowsIn(rowGroup);
+
     /// <summary>
     /// Opens <paramref name="path"/>, or returns null with the reason when the page decoder cannot read its
     /// transfers (a column missing, of another type or scale, or in a layout it does not decode): the caller reads
