@@ -196,7 +196,7 @@ internal static class DetectBench
             at += from.Count;
         }
 
-        return AccountAggregates.Compute(interner.Count, source.AsSpan(0, at), target.AsSpan(0, at), cents.AsSpan(0, at));
+        return AccountAggregates.Compute(interner.Count, source.AsMemory(0, at), target.AsMemory(0, at), cents.AsMemory(0, at));
     }
 
     /// <summary>Untimed: DuckDB's totals of its aggregates equal ours.</summary>

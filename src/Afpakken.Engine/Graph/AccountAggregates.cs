@@ -75,7 +75,7 @@ public sealed class AccountAggregates
     /// edges, then each account's counterparties gathered into one list per account (a counting sort) and counted.
     /// </summary>
     public static AccountAggregates Compute(
-        int accounts, ReadOnlySpan<int> source, ReadOnlySpan<int> target, ReadOnlySpan<long> cents, int? parallelism = null)
+        int accounts, ReadOnlyMemory<int> source, ReadOnlyMemory<int> target, ReadOnlyMemory<long> cents, int? parallelism = null)
     {
         if (source.Length != target.Length || source.Length != cents.Length)
         {
@@ -84,14 +84,29 @@ public sealed class AccountAggregates
 
         var result = new AccountAggregates(accounts);
         var (inCount, outCount, inCents, outCents) = (result.InCount, result.OutCount, result.InCents, result.OutCents);
-        for (var e = 0; e < source.Length; e++)
+        var cores = Math.Max(1, Math.Min(parallelism ?? Environment.ProcessorCount, source.Length < 100_000 ? 1 : 8));
+
+        // Each core scans every edge and keeps the accounts of its own range: no two cores write the same account.
+        ByAccountRange(accounts, cores, (low, high) =>
         {
-            var (s, t, c) = (source[e], target[e], cents[e]);
-            outCount[s]++;
-            outCents[s] += c;
-            inCount[t]++;
-            inCents[t] += c;
-        }
+            var s = source.Span;
+            var t = target.Span;
+            var c = cents.Span;
+            for (var e = 0; e < s.Length; e++)
+            {
+                if ((uint)(s[e] - low) < (uint)(high - low))
+                {
+                    outCount[s[e]]++;
+                    outCents[s[e]] += c[e];
+                }
+
+                if ((uint)(t[e] - low) < (uint)(high - low))
+                {
+                    inCount[t[e]]++;
+                    inCents[t[e]] += c[e];
+                }
+            }
+        });
 
         // One list per account of the other ends of all its transfers, both directions.
         var offsets = new int[accounts + 1];
@@ -101,13 +116,24 @@ public sealed class AccountAggregates
         }
 
         var next = offsets.AsSpan(0, accounts).ToArray();
-        var others = new int[offsets[accounts]];
-        for (var e = 0; e < source.Length; e++)
+        var others = GC.AllocateUninitializedArray<int>(offsets[accounts]);
+        ByAccountRange(accounts, cores, (low, high) =>
         {
-            var (s, t) = (source[e], target[e]);
-            others[next[s]++] = t;
-            others[next[t]++] = s;
-        }
+            var s = source.Span;
+            var t = target.Span;
+            for (var e = 0; e < s.Length; e++)
+            {
+                if ((uint)(s[e] - low) < (uint)(high - low))
+                {
+                    others[next[s[e]]++] = t[e];
+                }
+
+                if ((uint)(t[e] - low) < (uint)(high - low))
+                {
+                    others[next[t[e]]++] = s[e];
+                }
+            }
+        });
 
         ForChunks(accounts, a => offsets[a + 1] - offsets[a], parallelism, seen => (from, to) =>
         {
@@ -123,6 +149,19 @@ public sealed class AccountAggregates
             }
         });
         return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on <paramref name="cores"/> ranges of accounts at once.</summary>
+    private static void ByAccountRange(int accounts, int cores, Action<int, int> work)
+    {
+        if (cores == 1)
+        {
+            work(0, accounts);
+            return;
+        }
+
+        Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores }, w =>
+            work((int)((long)accounts * w / cores), (int)((long)accounts * (w + 1) / cores)));
     }
 
     /// <summary>

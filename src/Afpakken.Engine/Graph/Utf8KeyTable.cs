@@ -54,12 +54,20 @@ internal sealed class Utf8KeyTable
             {
                 var at = (int)(uint)slot;
                 var length = Unsafe.ReadUnaligned<int>(ref arena[at + 4]);
-                if (length == utf8.Length && arena.AsSpan(at + EntryHeader, length).SequenceEqual(utf8))
+                if (length == utf8.Length && SameBytes(ref arena[at + EntryHeader], utf8))
                 {
                     return Unsafe.ReadUnaligned<int>(ref arena[at]);
                 }
             }
         }
+    }
+
+    /// <summary>Reads the slot and the arena entry a lookup of <paramref name="hash"/> starts at, to bring them into the cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Touch(ulong hash)
+    {
+        var slot = _slots[(int)hash & _mask];
+        return slot == 0 ? 0 : slot ^ _arena[(int)(uint)slot];
     }
 
     /// <summary>The number of <paramref name="utf8"/>, or -1 when it is not in the table.</summary>
@@ -79,6 +87,27 @@ internal sealed class Utf8KeyTable
                 return Unsafe.ReadUnaligned<int>(ref _arena[(int)(uint)slot]);
             }
         }
+    }
+
+    /// <summary>The key at <paramref name="stored"/> (as long as <paramref name="key"/>) equals <paramref name="key"/>; short keys compared inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameBytes(ref byte stored, ReadOnlySpan<byte> key)
+    {
+        var n = key.Length;
+        ref var k = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+        if (n is >= 16 and <= 32)
+        {
+            return Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(ref stored) == Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(ref k)
+                && Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(ref Unsafe.Add(ref stored, n - 16)) == Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(ref Unsafe.Add(ref k, n - 16));
+        }
+
+        if (n is >= 8 and < 16)
+        {
+            return Unsafe.ReadUnaligned<ulong>(ref stored) == Unsafe.ReadUnaligned<ulong>(ref k)
+                && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref stored, n - 8)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref k, n - 8));
+        }
+
+        return System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref stored, n).SequenceEqual(key);
     }
 
     public ReadOnlySpan<byte> Utf8Of(int number) => Key(_entryOf[number]);

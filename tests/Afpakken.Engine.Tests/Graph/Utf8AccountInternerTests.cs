@@ -109,6 +109,11 @@ public class Utf8AccountInternerTests
         {
             var u = random.NextDouble();
             var n = (int)(u * u * 30_000);
+            if (n % 997 == 5)
+            {
+                return "";
+            }
+
             return alphabet[n % alphabet.Length] + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
