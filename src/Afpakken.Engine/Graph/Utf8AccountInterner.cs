@@ -33,6 +33,7 @@ public sealed class Utf8AccountInterner
     private readonly int _cores;
     private int[] _codeOf;
     private KeyBuffer[][]? _buffers;
+    private byte[]? _firstMarks;
 
     // Keeps the reads that bring a partition's slots into the cache from being optimised away.
     private ulong _touched;
@@ -244,7 +245,9 @@ public sealed class Utf8AccountInterner
             return;
         }
 
-        _buffers ??= [.. Enumerable.Range(0, _cores).Select(_ => Enumerable.Range(0, Partitions).Select(_ => new KeyBuffer()).ToArray())];
+        // Sized for a full slice (cells spread evenly over the partitions, a quarter more for the unevenness).
+        var perBuffer = (int)Math.Min(2L * Math.Min(rows, SliceRows) / Partitions / _cores * 5 / 4, 1 << 20);
+        _buffers ??= [.. Enumerable.Range(0, _cores).Select(_ => Enumerable.Range(0, Partitions).Select(_ => new KeyBuffer(perBuffer)).ToArray())];
         for (var start = 0; start < rows; start += SliceRows)
         {
             var n = Math.Min(SliceRows, rows - start);
@@ -291,7 +294,7 @@ public sealed class Utf8AccountInterner
         // 2. The cores take partitions in turn and look their cells up in the partition's table, in row order; an
         //    entry's place is replaced by the number the table gave it, and the places of new keys are noted.
         var firstNew = new int[Partitions];
-        var newPlaces = new List<long>[Partitions];
+        var newPlaces = new List<int>[Partitions];
         var next = -1;
         Parallel.For(0, cores, options, _ =>
         {
@@ -328,7 +331,7 @@ public sealed class Utf8AccountInterner
 
                         if (number == count)
                         {
-                            news.Add(((long)entry.PlaceOrNumber << PartitionBits) | (uint)p);
+                            news.Add(entry.PlaceOrNumber);
                         }
 
                         entry.PlaceOrNumber = number;
@@ -339,29 +342,25 @@ public sealed class Utf8AccountInterner
             }
         });
 
-        // 3. Accounts new in this slice get the next ids in the order of their first cell.
-        var added = 0;
-        foreach (var news in newPlaces)
+        // 3. Accounts new in this slice get the next ids in the order of their first cell: their places marked with
+        //    their partition, then the marks read in order.
+        var marks = _firstMarks ??= new byte[2 * SliceRows];
+        for (var p = 0; p < Partitions; p++)
         {
-            added += news.Count;
+            foreach (var place in newPlaces[p])
+            {
+                marks[place] = (byte)(p + 1);
+            }
         }
 
-        if (added > 0)
+        var scan = marks.AsSpan(0, 2 * rows);
+        for (var at = scan.IndexOfAnyExcept((byte)0); at >= 0;)
         {
-            var firsts = new long[added];
-            var at = 0;
-            foreach (var news in newPlaces)
-            {
-                news.CopyTo(firsts, at);
-                at += news.Count;
-            }
-
-            Array.Sort(firsts);
-            foreach (var first in firsts)
-            {
-                var p = (int)(first & (Partitions - 1));
-                Assign(p, firstNew[p]++);
-            }
+            var p = scan[at] - 1;
+            scan[at] = 0;
+            Assign(p, firstNew[p]++);
+            var rest = scan[(at + 1)..].IndexOfAnyExcept((byte)0);
+            at = rest < 0 ? -1 : at + 1 + rest;
         }
 
         // 3b. Numbers to ids, partition by partition (each partition's ids are at hand in the cache).
@@ -425,11 +424,11 @@ public sealed class Utf8AccountInterner
     private static byte[] Canonical(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8));
 
     /// <summary>Cells of one partition gathered by one core, in row order: the bytes back to back and an entry each.</summary>
-    private sealed class KeyBuffer
+    private sealed class KeyBuffer(int capacity)
     {
-        private byte[] _bytes = new byte[16 * 1024];
+        private byte[] _bytes = new byte[Math.Max(1024, capacity) * 24];
 
-        public Entry[] Entries { get; private set; } = new Entry[1024];
+        public Entry[] Entries { get; private set; } = new Entry[Math.Max(1024, capacity)];
 
         public int Count { get; private set; }
 
