@@ -30,6 +30,8 @@ public sealed class Utf8AccountInterner
     private const int ParallelFrom = 1 << 14;
     private const uint MaxPerPartition = 1u << (31 - PartitionBits);
 
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
+
     private readonly Utf8KeyTable[] _tables = new Utf8KeyTable[Partitions];
     private readonly int[][] _idOf = new int[Partitions][];
     private readonly int _cores;
@@ -62,14 +64,15 @@ public sealed class Utf8AccountInterner
     /// A 64-bit hash of the bytes: 8-byte words (the last one overlapping) mixed by multiplication, then the
     /// finaliser of MurmurHash3, so that the partition (top bits), the slot (low bits) and the tag (high half) are all
     /// well spread. Ids are short; this costs a few nanoseconds where a general-purpose hash costs several times more.
-    /// Not for untrusted input that could be chosen to collide: a collision costs time, never a wrong id.
+    /// Seeded at random per process, so that ids cannot be chosen ahead to collide; a collision would cost time, never
+    /// a wrong id, and the ids themselves do not depend on the hash (they follow first appearance).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Hash(ReadOnlySpan<byte> utf8)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15;
         var length = utf8.Length;
-        var h = (ulong)length * Multiplier;
+        var h = Seed ^ ((ulong)length * Multiplier);
         ref var start = ref MemoryMarshal.GetReference(utf8);
         if (length >= 8)
         {
