@@ -1,4 +1,5 @@
 using Afpakken.Engine.Contract;
+using Afpakken.Engine.Formats;
 using Afpakken.Engine.Graph;
 
 namespace Afpakken.Engine.Ingest;
@@ -68,6 +69,7 @@ public sealed class CuratedDataset
 
             using (reader)
             {
+                long firstRow = 1;
                 for (var g = 0; g < reader.RowGroupCount; g++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -80,8 +82,21 @@ public sealed class CuratedDataset
                     {
                         throw new InvalidDataException($"{path}: curated part fails the contract ({ex.Message})", ex);
                     }
+                    catch (ParquetUnsupportedException ex)
+                    {
+                        // A page the decoder does not read, met only now: this row group and the rest of the part
+                        // through the string read, after the row groups already added.
+                        fallbacks.Add($"{path} from row group {g + 1}: {ex.Message}");
+                        await foreach (var batch in ReadPartAsync(path, fromUtc, toUtc, accounts, cancellationToken, g, firstRow))
+                        {
+                            builder.Add(batch);
+                        }
+
+                        break;
+                    }
 
                     builder.Add(edges, fromUtc.Ticks, toUtc.Ticks);
+                    firstRow += reader.RowsIn(g);
                 }
             }
         }
@@ -94,13 +109,16 @@ public sealed class CuratedDataset
         .OrderBy(p => p.Month, StringComparer.Ordinal).ThenBy(p => p.Path, StringComparer.Ordinal)
         .Select(p => Path.Combine(Root, p.Path));
 
+    /// <param name="firstRowGroup">The row group to start at (0-based); <paramref name="firstRow"/> is its first row (1-based).</param>
     private static async IAsyncEnumerable<TransactionBatch> ReadPartAsync(
         string path, DateTime fromUtc, DateTime toUtc, TextInterner accounts,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, int firstRowGroup = 0, long firstRow = 1)
     {
         await using var reader = await ParquetTransactionReader.OpenAsync(path, cancellationToken);
-        await foreach (var source in reader.ReadAsync(cancellationToken))
+        for (var g = firstRowGroup; g < reader.RowGroupCount; g++)
         {
+            var source = await reader.ReadRowGroupAsync(g, firstRow, cancellationToken);
+            firstRow += source.Count;
             // Curated parts were validated when they were written: copy, keep the window, skip the checks.
             var batch = new TransactionBatch(Math.Max(1, source.Count));
             for (var i = 0; i < source.Count; i++)
