@@ -98,9 +98,9 @@ public sealed class PipelineService
         var log = _logger.ForContext("RunId", runId);
 
         var builder = new FlowGraphBuilder();
-        await foreach (var batch in dataset.ReadAsync(window.From, window.To, cancellationToken))
+        foreach (var part in await dataset.AddToAsync(builder, window.From, window.To, cancellationToken))
         {
-            builder.Add(batch);
+            log.Warning("Read through strings (the page decoder cannot): {Part}", part);
         }
 
         var graph = builder.Build();

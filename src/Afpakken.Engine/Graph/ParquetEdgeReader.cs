@@ -1,0 +1,178 @@
+using Afpakken.Engine.Contract;
+using Afpakken.Engine.Formats;
+using Parquet.Meta;
+
+namespace Afpakken.Engine.Graph;
+
+/// <summary>
+/// Reads the transfers of a transactions Parquet file in the canonical layout (curated parts, generated worlds) with
+/// the page decoder (<see cref="ParquetColumnFile"/>): per row group, the id columns as UTF-8 with no object per cell,
+/// times as UTC ticks and amounts as cents. Two lanes decode a row group's columns side by side, each with its own
+/// decoder. The columns are refilled by the next read: use a row group before asking for the next.
+/// </summary>
+public sealed class ParquetEdgeReader : IDisposable
+{
+    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    private readonly ParquetColumnFile _file;
+    private readonly ParquetColumnDecoder[] _decoders;
+    private readonly ParquetLeafColumn _txId, _bookedAt, _from, _to, _amount, _channel;
+    private readonly long _ticksPerUnit;
+    private readonly Utf8Column _txIds = new(), _fromAccounts = new(), _toAccounts = new(), _channels = new();
+    private readonly ValueColumn<long> _rawTimes = new(), _rawAmounts = new();
+    private long[] _ticks = [], _cents = [];
+
+    private ParquetEdgeReader(ParquetColumnFile file, ParquetLeafColumn[] columns, long ticksPerUnit)
+    {
+        _file = file;
+        (_txId, _bookedAt, _from, _to, _amount, _channel) = (columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
+        _ticksPerUnit = ticksPerUnit;
+        _decoders = [file.CreateDecoder(), file.CreateDecoder()];
+    }
+
+    public string Path => _file.Path;
+
+    public int RowGroupCount => _file.RowGroupCount;
+
+    public int RowsIn(int rowGroup) => _file.RowsIn(rowGroup);
+
+    /// <summary>
+    /// Opens <paramref name="path"/>, or returns null with the reason when the page decoder cannot read its
+    /// transfers (a column missing, of another type or scale, or in a layout it does not decode): the caller reads
+    /// such a file through Parquet.Net.
+    /// </summary>
+    public static async Task<(ParquetEdgeReader? Reader, string? Unsupported)> TryOpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = await ParquetColumnFile.OpenAsync(path, cancellationToken);
+        var (columns, ticksPerUnit, why) = Check(file);
+        if (why is not null)
+        {
+            file.Dispose();
+            return (null, why);
+        }
+
+        return (new ParquetEdgeReader(file, columns!, ticksPerUnit), null);
+    }
+
+    private static (ParquetLeafColumn[]? Columns, long TicksPerUnit, string? Unsupported) Check(ParquetColumnFile file)
+    {
+        string[] names = [TransactionSchema.TxId, TransactionSchema.BookedAt, TransactionSchema.FromAccount, TransactionSchema.ToAccount,
+            TransactionSchema.Amount, TransactionSchema.Channel];
+        var columns = new ParquetLeafColumn[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (file.Find(names[i]) is not { } column)
+            {
+                return (null, 0, $"no column {names[i]}");
+            }
+
+            if (file.Unsupported(column) is { } why)
+            {
+                return (null, 0, $"{names[i]}: {why}");
+            }
+
+            columns[i] = column;
+        }
+
+        foreach (var text in (int[])[0, 2, 3, 5])
+        {
+            if (columns[text].PhysicalType != Parquet.Meta.Type.BYTE_ARRAY)
+            {
+                return (null, 0, $"{columns[text].Name} is {columns[text].PhysicalType}");
+            }
+        }
+
+        var time = columns[1].Element;
+        long ticksPerUnit = time.LogicalType?.TIMESTAMP?.Unit switch
+        {
+            { MICROS: not null } => 10,
+            { MILLIS: not null } => TimeSpan.TicksPerMillisecond,
+            _ => time.ConvertedType switch
+            {
+                ConvertedType.TIMESTAMP_MICROS => 10,
+                ConvertedType.TIMESTAMP_MILLIS => TimeSpan.TicksPerMillisecond,
+                _ => 0,
+            },
+        };
+        if (columns[1].PhysicalType != Parquet.Meta.Type.INT64 || ticksPerUnit == 0)
+        {
+            return (null, 0, "booked_at is not an INT64 timestamp in micro- or milliseconds");
+        }
+
+        var amount = columns[4].Element;
+        var scale = amount.LogicalType?.DECIMAL?.Scale ?? (amount.ConvertedType == ConvertedType.DECIMAL ? amount.Scale : null);
+        return columns[4].PhysicalType != Parquet.Meta.Type.INT64 || scale != TransactionSchema.AmountScale
+            ? (null, 0, "amount is not an INT64 decimal with two decimals")
+            : (columns, ticksPerUnit, null);
+    }
+
+    /// <summary>The transfers of row group <paramref name="rowGroup"/>; valid until the next read.</summary>
+    /// <exception cref="InvalidDataException">A booking time or an amount is null.</exception>
+    public Utf8Edges Read(int rowGroup)
+    {
+        Parallel.Invoke(
+            () =>
+            {
+                _decoders[0].ReadBytes(rowGroup, _from, _fromAccounts);
+                _decoders[0].ReadBytes(rowGroup, _txId, _txIds);
+                _decoders[0].ReadValues(rowGroup, _bookedAt, _rawTimes);
+            },
+            () =>
+            {
+                _decoders[1].ReadBytes(rowGroup, _to, _toAccounts);
+                _decoders[1].ReadValues(rowGroup, _amount, _rawAmounts);
+                _decoders[1].ReadBytes(rowGroup, _channel, _channels);
+            });
+
+        var rows = _rawTimes.Count;
+        if (_rawTimes.HasNulls || _rawAmounts.HasNulls)
+        {
+            throw new InvalidDataException($"{Path}: row group {rowGroup + 1} has a null booking time or amount");
+        }
+
+        if (_ticks.Length < rows)
+        {
+            _ticks = new long[rows];
+            _cents = new long[rows];
+        }
+
+        var raw = _rawTimes.Values;
+        for (var i = 0; i < rows; i++)
+        {
+            _ticks[i] = UnixEpochTicks + (raw[i] * _ticksPerUnit);
+        }
+
+        _rawAmounts.Values.CopyTo(_cents);
+        return new Utf8Edges(_txIds, _ticks.AsMemory(0, rows), _fromAccounts, _toAccounts, _cents.AsMemory(0, rows), _channels);
+    }
+
+    /// <summary>
+    /// Only what per-account totals need — the two account columns and the amounts (cents) — of row group
+    /// <paramref name="rowGroup"/>, decoded in two lanes; valid until the next read.
+    /// </summary>
+    public (Utf8Column From, Utf8Column To, ReadOnlyMemory<long> Cents) ReadTransfers(int rowGroup)
+    {
+        Parallel.Invoke(
+            () =>
+            {
+                _decoders[0].ReadBytes(rowGroup, _from, _fromAccounts);
+                _decoders[0].ReadValues(rowGroup, _amount, _rawAmounts);
+            },
+            () => _decoders[1].ReadBytes(rowGroup, _to, _toAccounts));
+        var rows = _rawAmounts.Count;
+        if (_rawAmounts.HasNulls)
+        {
+            throw new InvalidDataException($"{Path}: row group {rowGroup + 1} has a null amount");
+        }
+
+        if (_cents.Length < rows)
+        {
+            _cents = new long[rows];
+        }
+
+        _rawAmounts.Values.CopyTo(_cents);
+        return (_fromAccounts, _toAccounts, _cents.AsMemory(0, rows));
+    }
+
+    public void Dispose() => _file.Dispose();
+}
