@@ -70,7 +70,7 @@ public sealed class TransactionIngestor
             return new IngestSummary(fullPath, hash, receipt.RowsLoaded, receipt.RowsRejected, receipt.RowsDuplicate, Skipped: false);
         }
 
-        await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
+        await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken, log);
         var committed = await TxIdIndex.LoadAsync(dataset.Root, dataset.Manifest, cancellationToken);
         var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed, source.ExpectedRows);
         await using (var append = dataset.BeginAppend(hash, fullPath))
