@@ -227,7 +227,15 @@ public sealed class ParquetColumnDecoder
             throw new ArgumentException($"column '{column.Name}' is {column.PhysicalType}, not a byte array", nameof(column));
         }
 
-        Decode(rowGroup, column, new BytesSink(target, column.PhysicalType == Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY ? column.Element.TypeLength ?? 0 : -1));
+        var fixedLength = -1;
+        if (column.PhysicalType == Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY)
+        {
+            fixedLength = column.Element.TypeLength is > 0 and var length
+                ? length
+                : throw new ParquetFormatException(_path, column.Name, rowGroup, "FIXED_LEN_BYTE_ARRAY without a type length");
+        }
+
+        Decode(rowGroup, column, new BytesSink(target, fixedLength));
     }
 
     /// <summary>
@@ -629,7 +637,12 @@ public sealed class ParquetColumnDecoder
         public void Dictionary(ReadOnlySpan<byte> plain, int count)
         {
             var size = (long)count * Unsafe.SizeOf<T>();
-            if (count < 0 || typeof(T) == typeof(bool) || size > plain.Length)
+            if (typeof(T) == typeof(bool))
+            {
+                throw new InvalidDataException("a dictionary page for a BOOLEAN column");
+            }
+
+            if (count < 0 || size > plain.Length)
             {
                 throw new InvalidDataException("dictionary page shorter than its entries");
             }

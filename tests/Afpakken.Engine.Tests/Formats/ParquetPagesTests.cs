@@ -274,4 +274,37 @@ public sealed class ParquetPagesTests : IDisposable
         Assert.Throws<ArgumentException>(() => file.CreateDecoder().ReadValues(0, file.Find("count")!, new ValueColumn<int>()));
         Assert.Throws<ArgumentException>(() => file.CreateDecoder().ReadBytes(0, file.Find("count")!, new Utf8Column()));
     }
+
+    [Fact]
+    public async Task A_fixed_length_decimal_column_decodes_to_its_big_endian_bytes()
+    {
+        var field = new DecimalDataField("d", 30, 4, isNullable: true);
+        var path = Path.Combine(_dir, "flba.parquet");
+        decimal?[] values = [1.5m, null, -2m, 123_456_789_012_345.6789m];
+        await using (var stream = File.Create(path))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(field), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<decimal>(field, values.AsMemory());
+        }
+
+        using var file = await ParquetColumnFile.OpenAsync(path, CancellationToken.None);
+        var column = file.Find("d")!;
+        Assert.Equal(Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY, column.PhysicalType);
+        var target = new Utf8Column();
+        file.CreateDecoder().ReadBytes(0, column, target);
+
+        var decoded = Enumerable.Range(0, target.Count).Select(i =>
+        {
+            if (target.IsNull(i))
+            {
+                return (decimal?)null;
+            }
+
+            var unscaled = new System.Numerics.BigInteger(target[i], isUnsigned: false, isBigEndian: true);
+            return (decimal)unscaled / 10_000m;
+        });
+        Assert.Equal(values, decoded);
+        Assert.All(Enumerable.Range(0, target.Count).Where(i => !target.IsNull(i)), i => Assert.Equal(column.Element.TypeLength, target[i].Length));
+    }
 }
