@@ -9,8 +9,9 @@ namespace Afpakken.Engine.Ingest;
 /// Writes canonical transaction rows into one Parquet file of the curated dataset, a row group per call, in the
 /// contract's schema (<see cref="TransactionSchema.Parquet"/>): tx_id, accounts, currency, channel UTF-8 strings,
 /// booked_at TIMESTAMP(MICROS, UTC), amount DECIMAL(18,2) as INT64, banks and description optional strings.
-/// Encoded here rather than by Parquet.Net: one PLAIN data page (v1) per column chunk, Snappy, ids written from
-/// their characters straight to UTF-8 — no string per cell, no string statistics. Chunks carry null counts, and
+/// Encoded here rather than by Parquet.Net: one data page (v1) per column chunk, Snappy, ids written from their
+/// characters straight to UTF-8 — no string per cell, no string statistics; PLAIN, except the code columns of a row
+/// group with few distinct values, which get a dictionary page and bit-packed indices. Chunks carry null counts, and
 /// booked_at and amount their min/max. Amounts are truncated to two decimals as Parquet.Net does.
 /// </summary>
 internal sealed class CuratedPartWriter : IAsyncDisposable
@@ -39,7 +40,12 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
 
     public DateTime MaxBookedAt { get; private set; } = DateTime.MinValue;
 
-    private sealed record ColumnInfo(string Name, int Type, long Offset, long Compressed, long Uncompressed, long Nulls, byte[]? Min, byte[]? Max);
+    /// <param name="Offset">Where the chunk starts: its dictionary page if it has one (<paramref name="DataOffset"/> otherwise).</param>
+    private sealed record ColumnInfo(
+        string Name, int Type, long Offset, long DataOffset, long Compressed, long Uncompressed, long Nulls, byte[]? Min, byte[]? Max)
+    {
+        public bool HasDictionary => Offset != DataOffset;
+    }
 
     private sealed record RowGroupInfo(long Rows, List<ColumnInfo> Columns);
 
@@ -105,36 +111,143 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
         return WritePage(name, ByteArrayType, values.Length, nulls: 0, null, null);
     }
 
+    // Code columns (currency, channel, banks, description) repeat a few strings: dictionary-encoded while a row
+    // group has at most this many distinct ones (by reference: the readers intern them), else PLAIN.
+    private const int MaxDictionary = 1 << 12;
+    private readonly Dictionary<string, int> _dictionary = new(ReferenceEqualityComparer.Instance);
+    private readonly List<string> _entries = [];
+    private int[] _indices = [];
+
     private ColumnInfo Strings(string name, ReadOnlySpan<string?> values, bool optional)
     {
-        _bodyLength = 0;
-        var nulls = 0;
-        if (optional)
+        // The dictionary (by string reference) and an index per defined row, if the distinct values are few.
+        _dictionary.Clear();
+        _entries.Clear();
+        if (_indices.Length < values.Length)
         {
-            // Definition levels (bit width 1) as RLE runs, after a 4-byte length.
-            Reserve(4);
-            var start = _bodyLength;
-            _bodyLength += 4;
-            var i = 0;
-            while (i < values.Length)
-            {
-                var defined = values[i] is not null;
-                var run = 1;
-                while (i + run < values.Length && (values[i + run] is not null) == defined)
-                {
-                    run++;
-                }
-
-                Varint((ulong)run << 1);
-                Reserve(1);
-                _body[_bodyLength++] = defined ? (byte)1 : (byte)0;
-                nulls += defined ? 0 : run;
-                i += run;
-            }
-
-            BinaryPrimitives.WriteInt32LittleEndian(_body.AsSpan(start), _bodyLength - start - 4);
+            _indices = new int[values.Length];
         }
 
+        var defined = 0;
+        var limit = Math.Min(MaxDictionary, Math.Max(1, values.Length / 4));
+        string? last = null;
+        var lastIndex = -1;
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                if (!optional)
+                {
+                    throw new InvalidOperationException($"curated column '{name}' may not be null");
+                }
+
+                continue;
+            }
+
+            if (!ReferenceEquals(value, last))
+            {
+                if (!_dictionary.TryGetValue(value, out lastIndex))
+                {
+                    if (_entries.Count == limit)
+                    {
+                        return PlainStrings(name, values, optional);
+                    }
+
+                    lastIndex = _entries.Count;
+                    _dictionary[value] = lastIndex;
+                    _entries.Add(value);
+                }
+
+                last = value;
+            }
+
+            _indices[defined++] = lastIndex;
+        }
+
+        if (_entries.Count == 0)
+        {
+            return PlainStrings(name, values, optional);
+        }
+
+        // Dictionary page: the entries, PLAIN.
+        _bodyLength = 0;
+        foreach (var entry in _entries)
+        {
+            AppendUtf8(entry);
+        }
+
+        var (dictionaryOffset, dictionaryCompressed, dictionaryUncompressed) = WritePageBytes(dictionaryPage: true, _entries.Count, PlainDictionary);
+
+        // Data page: definition levels, then the bit width and the indices as one bit-packed run.
+        _bodyLength = 0;
+        var nulls = optional ? DefinitionLevels(values) : 0;
+        var bitWidth = Math.Max(1, 32 - int.LeadingZeroCount(_entries.Count - 1));
+        Reserve(1);
+        _body[_bodyLength++] = (byte)bitWidth;
+        var groups = (defined + 7) / 8;
+        Varint(((ulong)groups << 1) | 1);
+        var packedBytes = groups * bitWidth;
+        Reserve(packedBytes);
+        var packed = _body.AsSpan(_bodyLength, packedBytes);
+        packed.Clear();
+        ulong buffer = 0;
+        var bits = 0;
+        var at = 0;
+        for (var i = 0; i < defined; i++)
+        {
+            buffer |= (ulong)(uint)_indices[i] << bits;
+            bits += bitWidth;
+            while (bits >= 8)
+            {
+                packed[at++] = (byte)buffer;
+                buffer >>= 8;
+                bits -= 8;
+            }
+        }
+
+        if (bits > 0)
+        {
+            packed[at] = (byte)buffer;
+        }
+
+        _bodyLength += packedBytes;
+        var (dataOffset, dataCompressed, dataUncompressed) = WritePageBytes(dictionaryPage: false, values.Length, PlainDictionary);
+        return new ColumnInfo(
+            name, ByteArrayType, dictionaryOffset, dataOffset, dictionaryCompressed + dataCompressed, dictionaryUncompressed + dataUncompressed, nulls, null, null);
+    }
+
+    /// <summary>Definition levels (bit width 1) as RLE runs after a 4-byte length; returns the nulls.</summary>
+    private int DefinitionLevels(ReadOnlySpan<string?> values)
+    {
+        var nulls = 0;
+        Reserve(4);
+        var start = _bodyLength;
+        _bodyLength += 4;
+        var i = 0;
+        while (i < values.Length)
+        {
+            var defined = values[i] is not null;
+            var run = 1;
+            while (i + run < values.Length && (values[i + run] is not null) == defined)
+            {
+                run++;
+            }
+
+            Varint((ulong)run << 1);
+            Reserve(1);
+            _body[_bodyLength++] = defined ? (byte)1 : (byte)0;
+            nulls += defined ? 0 : run;
+            i += run;
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(_body.AsSpan(start), _bodyLength - start - 4);
+        return nulls;
+    }
+
+    private ColumnInfo PlainStrings(string name, ReadOnlySpan<string?> values, bool optional)
+    {
+        _bodyLength = 0;
+        var nulls = optional ? DefinitionLevels(values) : 0;
         foreach (var value in values)
         {
             if (value is not null)
@@ -220,8 +333,18 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Compresses the page body, writes header and page, and returns the chunk's metadata.</summary>
+    private const int PlainEncoding = 0;
+    private const int PlainDictionary = 2;
+
+    /// <summary>A chunk of one PLAIN data page: compresses the page body, writes header and page, returns the chunk's metadata.</summary>
     private ColumnInfo WritePage(string name, int type, int values, long nulls, byte[]? min, byte[]? max)
+    {
+        var (offset, compressed, uncompressed) = WritePageBytes(dictionaryPage: false, values, PlainEncoding);
+        return new ColumnInfo(name, type, offset, offset, compressed, uncompressed, nulls, min, max);
+    }
+
+    /// <summary>Compresses the page body and writes header and page: its offset and sizes with the header.</summary>
+    private (long Offset, long Compressed, long Uncompressed) WritePageBytes(bool dictionaryPage, int values, int encoding)
     {
         var bound = Snappier.Snappy.GetMaxCompressedLength(_bodyLength);
         if (_compressed.Length < bound)
@@ -232,21 +355,31 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
         var compressed = Snappier.Snappy.Compress(_body.AsSpan(0, _bodyLength), _compressed);
         var header = _thrift;
         header.Reset();
-        header.I32(1, 0); // DATA_PAGE
+        header.I32(1, dictionaryPage ? 2 : 0); // DICTIONARY_PAGE or DATA_PAGE
         header.I32(2, _bodyLength);
         header.I32(3, compressed);
-        header.BeginStruct(5);
-        header.I32(1, values);
-        header.I32(2, 0); // PLAIN
-        header.I32(3, 3); // RLE definition levels
-        header.I32(4, 3); // RLE repetition levels
-        header.EndStruct();
-        header.End();
+        if (dictionaryPage)
+        {
+            header.BeginStruct(7);
+            header.I32(1, values);
+            header.I32(2, encoding);
+            header.EndStruct();
+        }
+        else
+        {
+            header.BeginStruct(5);
+            header.I32(1, values);
+            header.I32(2, encoding);
+            header.I32(3, 3); // RLE definition levels
+            header.I32(4, 3); // RLE repetition levels
+            header.EndStruct();
+        }
 
+        header.End();
         var offset = _stream.Position;
         _stream.Write(header.Written);
         _stream.Write(_compressed.AsSpan(0, compressed));
-        return new ColumnInfo(name, type, offset, header.Length + compressed, header.Length + _bodyLength, nulls, min, max);
+        return (offset, header.Length + compressed, header.Length + _bodyLength);
     }
 
     /// <summary>Writes the footer: the schema, the row groups and their column chunks.</summary>
@@ -310,8 +443,13 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
                 w.I64(2, column.Offset);
                 w.BeginStruct(3);
                 w.I32(1, column.Type);
-                w.BeginList(2, ThriftCompactReader.I32, 2);
-                w.I32Value(0); // PLAIN
+                w.BeginList(2, ThriftCompactReader.I32, column.HasDictionary ? 3 : 2);
+                if (column.HasDictionary)
+                {
+                    w.I32Value(PlainDictionary);
+                }
+
+                w.I32Value(PlainEncoding);
                 w.I32Value(3); // RLE
                 w.BeginList(3, ThriftCompactReader.Binary, 1);
                 w.StringValue(column.Name);
@@ -319,7 +457,12 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
                 w.I64(5, group.Rows);
                 w.I64(6, column.Uncompressed);
                 w.I64(7, column.Compressed);
-                w.I64(9, column.Offset);
+                w.I64(9, column.DataOffset);
+                if (column.HasDictionary)
+                {
+                    w.I64(11, column.Offset);
+                }
+
                 w.BeginStruct(12);
                 w.I64(3, column.Nulls);
                 if (column.Max is not null && column.Min is not null)

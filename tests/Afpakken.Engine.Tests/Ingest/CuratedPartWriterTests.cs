@@ -84,6 +84,16 @@ public sealed class CuratedPartWriterTests : IDisposable
             var stats = group.GetMetadata(reader.Schema.DataFields[7])?.MetaData?.Statistics;
             Assert.NotNull(stats);
             Assert.Equal(expected.FromBank.Take(n).Count(b => b is null), stats.NullCount);
+
+            // Few distinct codes: a dictionary; a description per row: PLAIN.
+            if (n > 100)
+            {
+                var currency = group.GetMetadata(reader.Schema.DataFields[5])?.MetaData;
+                var description = group.GetMetadata(reader.Schema.DataFields[9])?.MetaData;
+                Assert.Contains(Parquet.Meta.Encoding.PLAIN_DICTIONARY, currency!.Encodings);
+                Assert.NotNull(currency.DictionaryPageOffset);
+                Assert.DoesNotContain(Parquet.Meta.Encoding.PLAIN_DICTIONARY, description!.Encodings);
+            }
         }
     }
 
