@@ -102,7 +102,7 @@ public sealed class TransactionIngestor
     /// hold more checks duplicates in two passes over the file (<see cref="TxIdSpill"/>), so that memory does not grow
     /// with the file or the store.
     /// </summary>
-    internal long MaxKeysInMemory { get; init; } = 24_000_000;
+    internal long MaxKeysInMemory { get; init; } = 20_000_000;
 
     /// <summary>Entries of a sorted run of the two-pass check (24 bytes each; see <see cref="TxIdSpill"/>).</summary>
     internal int SpillRunEntries { get; init; } = 1 << 21;
