@@ -121,11 +121,12 @@ public sealed class TransactionIngestor
         IEnumerator<long>? duplicateRows = null;
         string? newKeys = null;
         TransactionValidator validator;
-        await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken, log);
+        ITransactionSource? source = null;
         try
         {
             if (!twoPass)
             {
+                source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken, log);
                 if (storeKeys + source.ExpectedRows > MaxKeysInMemory)
                 {
                     throw new DuplicateIndexFullException();
@@ -136,6 +137,7 @@ public sealed class TransactionIngestor
             }
             else
             {
+                // The first pass has its own reader, closed before the second opens: one set of batch buffers at a time.
                 spill = new TxIdSpill(Path.Combine(dataset.Root, "_spill-" + hash[..24]), SpillRunEntries);
                 await SpillKeysAsync(fullPath, mapping, now, spill, cancellationToken);
                 newKeys = TxIdIndex.StagingPath(dataset.Root, hash);
@@ -143,6 +145,7 @@ public sealed class TransactionIngestor
                 log.Information("Duplicate check of {File} in two passes: {Duplicates} duplicate rows, {NewKeys} new tx ids", fullPath, spill.Duplicates, spill.NewKeys);
                 duplicateRows = spill.DuplicateRows().GetEnumerator();
                 validator = new TransactionValidator(fullPath, now, mapping, duplicates: new TransactionValidator.DuplicateCheck { DuplicateRows = duplicateRows });
+                source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken, log);
             }
 
             await using var append = dataset.BeginAppend(hash, fullPath);
@@ -211,6 +214,11 @@ public sealed class TransactionIngestor
         }
         finally
         {
+            if (source is not null)
+            {
+                await source.DisposeAsync();
+            }
+
             duplicateRows?.Dispose();
             spill?.Dispose();
             if (newKeys is not null && File.Exists(newKeys))
