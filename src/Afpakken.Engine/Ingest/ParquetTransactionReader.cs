@@ -123,8 +123,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
                 return result;
             }
 
-            // Parquet.Net only: a second reader decodes half of the columns of a row group.
-            await result.DisposePagesAsync();
+            // Parquet.Net only (the first instance holds no page decoder): a second reader decodes half of the columns.
             var (secondStream, second) = await OpenSecondAsync(file, reader, cancellationToken);
             return new ParquetTransactionReader(file, stream, reader, fields, mapping, secondStream, second, logger, usePages: false)
             {
@@ -582,15 +581,9 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
     }
 
-    private ValueTask DisposePagesAsync()
-    {
-        _pages?.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await DisposePagesAsync();
+        _pages?.Dispose();
         await _reader.DisposeAsync();
         await _stream.DisposeAsync();
         if (_second is not null)
