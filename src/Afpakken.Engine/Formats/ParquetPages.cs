@@ -12,7 +12,7 @@ namespace Afpakken.Engine.Formats;
 /// A Parquet file opened for decoding its column chunks directly into <see cref="Utf8Column"/> and
 /// <see cref="ValueColumn{T}"/>: no object per cell. Parquet.Net reads the footer (<see cref="Metadata"/>); the pages
 /// are decoded here — data pages v1 and v2, dictionary pages, PLAIN and dictionary encodings, RLE/bit-packed
-/// definition levels, uncompressed, Snappy or gzip chunks — for flat schemas (no lists, maps or nested groups).
+/// definition levels, uncompressed, Snappy, gzip or zstd chunks — for flat schemas (no lists, maps or nested groups).
 /// What it cannot decode it says up front (<see cref="Unsupported"/>) or, met in a page, throws
 /// <see cref="ParquetUnsupportedException"/>: callers fall back to Parquet.Net, never read wrong data. A corrupt or
 /// truncated chunk throws <see cref="ParquetFormatException"/> naming the file, column and row group.
@@ -99,7 +99,7 @@ public sealed class ParquetColumnFile : IDisposable
                 return "column chunk in another file";
             }
 
-            if (meta.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.GZIP))
+            if (meta.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.GZIP or CompressionCodec.ZSTD))
             {
                 return $"compression {meta.Codec}";
             }
@@ -528,6 +528,18 @@ public sealed class ParquetColumnDecoder
                     while (written < target.Length && (read = gzip.Read(target[written..])) > 0)
                     {
                         written += read;
+                    }
+
+                    break;
+                }
+
+            case CompressionCodec.ZSTD:
+                {
+                    // A context per page: decoders are per thread and reused, pages are large.
+                    using var zstd = new ZstdSharp.Decompressor();
+                    if (!zstd.TryUnwrap(body, target, out written))
+                    {
+                        throw new InvalidDataException("zstd data is corrupt or larger than the page says");
                     }
 
                     break;

@@ -72,6 +72,7 @@ public sealed class ParquetPagesTests : IDisposable
     [InlineData(CompressionMethod.None, true)]
     [InlineData(CompressionMethod.None, false)]
     [InlineData(CompressionMethod.Gzip, true)]
+    [InlineData(CompressionMethod.Zstd, false)]
     public async Task Columns_written_by_Parquet_Net_decode_to_the_same_values(CompressionMethod compression, bool dictionary)
     {
         var (path, groups) = await WriteAsync(compression, dictionary, 5000, 1, 2048);
