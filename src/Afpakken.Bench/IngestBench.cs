@@ -54,12 +54,40 @@ internal static class IngestBench
             Console.WriteLine(results[^1]);
             var duck = results[^1].Elapsed.TotalSeconds;
             Console.WriteLine($"ratio afpakken(parquet) / duckdb = {results[0].Elapsed.TotalSeconds / duck:0.00} (target <= 1.5)");
-            return 0;
+            return Verify(parquet, new DataLayout(Path.Combine(work, "data-parquet")).CuratedTransactions) ? 0 : 1;
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// DuckDB — another Parquet implementation — reads our curated parts and the source file: the same row count and
+    /// the same order-independent fingerprint of every row (all ten columns), else the bench fails. Not timed.
+    /// </summary>
+    private static bool Verify(string source, string curated)
+    {
+        static string Fingerprint(string files) =>
+            "SELECT count(*), sum(amount), bit_xor(hash(tx_id, booked_at, from_account, to_account, amount, currency, channel, from_bank, to_bank, description)) " +
+            $"FROM read_parquet('{files.Replace("'", "''", StringComparison.Ordinal)}', hive_partitioning = false)";
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        string Run(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return $"{reader.GetValue(0)} rows, sum {reader.GetValue(1)}, fingerprint {reader.GetValue(2)}";
+        }
+
+        var expected = Run(Fingerprint(source));
+        var actual = Run(Fingerprint(Path.Combine(curated, "*", "*.parquet")));
+        var same = expected == actual;
+        Console.WriteLine($"curated parts read by DuckDB: {actual} — {(same ? "same as the source" : "DIFFERENT from the source: " + expected)}");
+        return same;
     }
 
     /// <summary>Reads the file once so that both contenders start from the page cache.</summary>

@@ -11,8 +11,8 @@ namespace Afpakken.Engine.Formats;
 /// <summary>
 /// A Parquet file opened for decoding its column chunks directly into <see cref="Utf8Column"/> and
 /// <see cref="ValueColumn{T}"/>: no object per cell. Parquet.Net reads the footer (<see cref="Metadata"/>); the pages
-/// are decoded here — data pages v1 and v2, dictionary pages, PLAIN and dictionary encodings, RLE/bit-packed
-/// definition levels, uncompressed, Snappy or gzip chunks — for flat schemas (no lists, maps or nested groups).
+/// are decoded here — data pages v1 and v2, dictionary pages, PLAIN, dictionary and delta encodings, RLE/bit-packed
+/// definition levels, uncompressed, Snappy, gzip or zstd chunks — for flat schemas (no lists, maps or nested groups).
 /// What it cannot decode it says up front (<see cref="Unsupported"/>) or, met in a page, throws
 /// <see cref="ParquetUnsupportedException"/>: callers fall back to Parquet.Net, never read wrong data. A corrupt or
 /// truncated chunk throws <see cref="ParquetFormatException"/> naming the file, column and row group.
@@ -99,15 +99,22 @@ public sealed class ParquetColumnFile : IDisposable
                 return "column chunk in another file";
             }
 
-            if (meta.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.GZIP))
+            if (meta.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.GZIP or CompressionCodec.ZSTD))
             {
                 return $"compression {meta.Codec}";
             }
 
             foreach (var encoding in meta.Encodings)
             {
-                if (encoding is not (Parquet.Meta.Encoding.PLAIN or Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY or
-                    Parquet.Meta.Encoding.RLE or Parquet.Meta.Encoding.BIT_PACKED))
+                var supported = encoding switch
+                {
+                    Parquet.Meta.Encoding.PLAIN or Parquet.Meta.Encoding.PLAIN_DICTIONARY or Parquet.Meta.Encoding.RLE_DICTIONARY or
+                        Parquet.Meta.Encoding.RLE or Parquet.Meta.Encoding.BIT_PACKED => true,
+                    Parquet.Meta.Encoding.DELTA_BINARY_PACKED => column.PhysicalType is Parquet.Meta.Type.INT32 or Parquet.Meta.Type.INT64,
+                    Parquet.Meta.Encoding.DELTA_LENGTH_BYTE_ARRAY or Parquet.Meta.Encoding.DELTA_BYTE_ARRAY => column.PhysicalType == Parquet.Meta.Type.BYTE_ARRAY,
+                    _ => false,
+                };
+                if (!supported)
                 {
                     return $"encoding {encoding}";
                 }
@@ -201,6 +208,11 @@ public sealed class ParquetColumnDecoder
     private const int PlainDictionary = 2;
     private const int Rle = 3;
     private const int RleDictionary = 8;
+    private const int DeltaBinaryPacked = 5;
+    private const int DeltaLengthByteArray = 6;
+    private const int DeltaByteArray = 7;
+
+    private readonly List<long> _deltas = [];
 
     private readonly ParquetColumnFile? _file;
     private readonly string _path;
@@ -227,7 +239,15 @@ public sealed class ParquetColumnDecoder
             throw new ArgumentException($"column '{column.Name}' is {column.PhysicalType}, not a byte array", nameof(column));
         }
 
-        Decode(rowGroup, column, new BytesSink(target, column.PhysicalType == Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY ? column.Element.TypeLength ?? 0 : -1));
+        var fixedLength = -1;
+        if (column.PhysicalType == Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY)
+        {
+            fixedLength = column.Element.TypeLength is > 0 and var length
+                ? length
+                : throw new ParquetFormatException(_path, column.Name, rowGroup, "FIXED_LEN_BYTE_ARRAY without a type length");
+        }
+
+        Decode(rowGroup, column, new BytesSink(target, fixedLength));
     }
 
     /// <summary>
@@ -437,6 +457,19 @@ public sealed class ParquetColumnDecoder
                 sink.Plain(values, rows, levels, maxLevel);
                 break;
 
+            // Delta encodings are turned into PLAIN layout first (they come from v2 writers; not the hot path here).
+            case DeltaBinaryPacked when column.PhysicalType is Parquet.Meta.Type.INT32 or Parquet.Meta.Type.INT64:
+                sink.Plain(ParquetDelta.IntegersAsPlain(values, column.PhysicalType == Parquet.Meta.Type.INT32 ? 4 : 8, _deltas), rows, levels, maxLevel);
+                break;
+
+            case DeltaLengthByteArray when column.PhysicalType == Parquet.Meta.Type.BYTE_ARRAY:
+                sink.Plain(ParquetDelta.LengthsAsPlain(values, _deltas), rows, levels, maxLevel);
+                break;
+
+            case DeltaByteArray when column.PhysicalType == Parquet.Meta.Type.BYTE_ARRAY:
+                sink.Plain(ParquetDelta.PrefixesAsPlain(values, _deltas), rows, levels, maxLevel);
+                break;
+
             case PlainDictionary or RleDictionary:
                 {
                     var defined = rows;
@@ -520,6 +553,18 @@ public sealed class ParquetColumnDecoder
                     while (written < target.Length && (read = gzip.Read(target[written..])) > 0)
                     {
                         written += read;
+                    }
+
+                    break;
+                }
+
+            case CompressionCodec.ZSTD:
+                {
+                    // A context per page: decoders are per thread and reused, pages are large.
+                    using var zstd = new ZstdSharp.Decompressor();
+                    if (!zstd.TryUnwrap(body, target, out written))
+                    {
+                        throw new InvalidDataException("zstd data is corrupt or larger than the page says");
                     }
 
                     break;
@@ -629,7 +674,12 @@ public sealed class ParquetColumnDecoder
         public void Dictionary(ReadOnlySpan<byte> plain, int count)
         {
             var size = (long)count * Unsafe.SizeOf<T>();
-            if (count < 0 || typeof(T) == typeof(bool) || size > plain.Length)
+            if (typeof(T) == typeof(bool))
+            {
+                throw new InvalidDataException("a dictionary page for a BOOLEAN column");
+            }
+
+            if (count < 0 || size > plain.Length)
             {
                 throw new InvalidDataException("dictionary page shorter than its entries");
             }

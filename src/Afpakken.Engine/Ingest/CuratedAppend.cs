@@ -53,7 +53,8 @@ internal sealed class CuratedAppend : IAsyncDisposable
                 part = await PartForAsync(t, cancellationToken);
             }
 
-            part.Buffer.Add(
+            // Copied: the ids point into the reader's buffers, which are refilled for the next batch.
+            part.Buffer.AddCopy(
                 rows.TxId[i], t, rows.FromAccount[i], rows.ToAccount[i], rows.Amount[i], rows.Currency[i],
                 rows.Channel[i], rows.FromBank[i], rows.ToBank[i], rows.Description[i]);
             if (part.Buffer.IsFull)

@@ -63,6 +63,42 @@ internal sealed class CuratedRows
         Description[i] = description;
     }
 
+    // Characters of the ids added by AddCopy, back to back; refilled after Clear.
+    private char[] _chars = [];
+    private int _charsUsed;
+
+    /// <summary>
+    /// Like <see cref="Add"/>, but the ids are copied into this buffer's own characters: the rows stay valid after the
+    /// reader refills the buffers they came from (the curated append holds rows of a month across many batches).
+    /// </summary>
+    public void AddCopy(
+        ReadOnlyMemory<char> txId, DateTime bookedAtUtc, ReadOnlyMemory<char> fromAccount, ReadOnlyMemory<char> toAccount,
+        decimal amount, string currency, string channel, string? fromBank, string? toBank, string? description)
+    {
+        var needed = _charsUsed + txId.Length + fromAccount.Length + toAccount.Length;
+        if (needed > _chars.Length)
+        {
+            // Rows added before keep the old array alive for as long as they are held.
+            _chars = new char[Math.Max(needed, Math.Max(1 << 16, _chars.Length * 2))];
+            _charsUsed = 0;
+        }
+
+        Add(Copy(txId), bookedAtUtc, Copy(fromAccount), Copy(toAccount), amount, currency, channel, fromBank, toBank, description);
+    }
+
+    private ReadOnlyMemory<char> Copy(ReadOnlyMemory<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return text;
+        }
+
+        text.Span.CopyTo(_chars.AsSpan(_charsUsed));
+        var copy = new ReadOnlyMemory<char>(_chars, _charsUsed, text.Length);
+        _charsUsed += text.Length;
+        return copy;
+    }
+
     /// <summary>Forgets the rows, and the references to their characters so that those can be collected.</summary>
     public void Clear()
     {
@@ -70,6 +106,7 @@ internal sealed class CuratedRows
         Array.Clear(FromAccount, 0, Count);
         Array.Clear(ToAccount, 0, Count);
         Count = 0;
+        _charsUsed = 0;
     }
 
     /// <summary>The rows of a <see cref="TransactionBatch"/>, sharing its strings.</summary>

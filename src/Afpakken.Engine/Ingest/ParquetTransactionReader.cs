@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Afpakken.Engine.Contract;
+using Afpakken.Engine.Formats;
 using Parquet;
 using Parquet.Schema;
+using Serilog;
 
 namespace Afpakken.Engine.Ingest;
 
@@ -9,6 +11,8 @@ namespace Afpakken.Engine.Ingest;
 /// Streams a transactions Parquet file row group by row group with the column API. Checks the file and its
 /// schema up front — missing file, not Parquet, truncated, mapping unresolved, unconvertible column type — and
 /// throws <see cref="InvalidInputException"/> naming the file and the column before anything is loaded.
+/// Row groups are decoded by our own page decoder (<see cref="ParquetPageColumns"/>) where it reads every mapped
+/// column of the file, else — and for a row group with a page it does not read — by Parquet.Net (logged).
 /// </summary>
 internal sealed class ParquetTransactionReader : ITransactionSource
 {
@@ -30,8 +34,12 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     private readonly Stream? _secondStream;
     private readonly ParquetReader? _second;
 
+    private readonly ParquetPageColumns? _pages;
+    private readonly ILogger _logger;
+
     private ParquetTransactionReader(
-        string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping, Stream? secondStream, ParquetReader? second)
+        string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping, Stream? secondStream, ParquetReader? second,
+        ILogger? logger, bool usePages)
     {
         File = file;
         _stream = stream;
@@ -50,6 +58,17 @@ internal sealed class ParquetTransactionReader : ITransactionSource
                 TransactionSchema.BookedAt or TransactionSchema.Amount => null,
             _ => new TextInterner(raw => _cells.Text(name, raw), Utf8TextCache.Limit),
         }).ToArray();
+
+        _logger = (logger ?? Serilog.Core.Logger.None).ForContext<ParquetTransactionReader>();
+        if (usePages && reader.Metadata is { } metadata)
+        {
+            _pages = ParquetPageColumns.TryCreate(file, metadata, fields, mapping, _cells, _interners, out var reason);
+            PageDecoderRefusal = reason;
+            if (_pages is null)
+            {
+                _logger.Information("Decoding {File} with Parquet.Net: the page decoder does not read it ({Reason})", file, reason);
+            }
+        }
     }
 
     public string File { get; }
@@ -58,12 +77,22 @@ internal sealed class ParquetTransactionReader : ITransactionSource
 
     public long ExpectedRows => _reader.Metadata?.NumRows ?? 0;
 
-    public bool DecodesInParallel => _second is not null;
+    /// <summary>True for both decoders: batches are refilled, not read ahead (see <see cref="ITransactionSource"/>).</summary>
+    public bool DecodesInParallel => _second is not null || _pages is not null;
+
+    /// <summary>Whether row groups go through our page decoder (false: Parquet.Net for the whole file).</summary>
+    internal bool UsesPageDecoder => _pages is not null;
+
+    /// <summary>Why the page decoder does not read this file (null when it does, or was not asked to).</summary>
+    internal string? PageDecoderRefusal { get; private set; }
 
     public static Task<ParquetTransactionReader> OpenAsync(string file, CancellationToken cancellationToken) =>
         OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
 
-    public static async Task<ParquetTransactionReader> OpenAsync(string file, ColumnMapping mapping, CancellationToken cancellationToken)
+    /// <param name="logger">Told when the file or a row group is decoded by Parquet.Net rather than the page decoder.</param>
+    /// <param name="usePages">False: Parquet.Net decodes every row group (the reference the page decoder is tested against).</param>
+    public static async Task<ParquetTransactionReader> OpenAsync(
+        string file, ColumnMapping mapping, CancellationToken cancellationToken, ILogger? logger = null, bool usePages = true)
     {
         if (!System.IO.File.Exists(file))
         {
@@ -88,8 +117,18 @@ internal sealed class ParquetTransactionReader : ITransactionSource
             var resolved = ResolvedColumns.Resolve(file, dataFields.Select(f => f.Name).ToList(), mapping);
             var fields = ColumnMapping.Fields.Select(f => resolved.IndexOf(f) is var i and >= 0 ? dataFields[i] : null).ToArray();
             CheckTypes(file, fields);
+            var result = new ParquetTransactionReader(file, stream, reader, fields, mapping, null, null, logger, usePages);
+            if (result.UsesPageDecoder)
+            {
+                return result;
+            }
+
+            // Parquet.Net only (the first instance holds no page decoder): a second reader decodes half of the columns.
             var (secondStream, second) = await OpenSecondAsync(file, reader, cancellationToken);
-            return new ParquetTransactionReader(file, stream, reader, fields, mapping, secondStream, second);
+            return new ParquetTransactionReader(file, stream, reader, fields, mapping, secondStream, second, logger, usePages: false)
+            {
+                PageDecoderRefusal = result.PageDecoderRefusal,
+            };
         }
         catch
         {
@@ -213,10 +252,32 @@ internal sealed class ParquetTransactionReader : ITransactionSource
 
         // Not read ahead (DecodesInParallel), a batch is done with when the next is asked for: its arrays are refilled,
         // so that a million-row row group does not leave ~200 MB of large-object garbage behind every time.
-        var columns = _second is not null && _recycled is { } recycled && recycled.Capacity >= count
+        var columns = DecodesInParallel && _recycled is { } recycled && recycled.Capacity >= count
             ? recycled.Reset(count, firstRow)
             : new SourceColumns(count, firstRow);
-        _recycled = _second is not null ? columns : null;
+        _recycled = DecodesInParallel ? columns : null;
+        if (_pages is not null)
+        {
+            try
+            {
+                await _pages.ReadAsync(index, columns, cancellationToken);
+                return columns;
+            }
+            catch (ParquetUnsupportedException ex)
+            {
+                _logger.Warning("Row group {RowGroup} of {File} decoded with Parquet.Net: {Reason}", index + 1, File, ex.Message);
+                columns.Reset(count, firstRow);
+            }
+            catch (ParquetFormatException ex)
+            {
+                throw new InvalidInputException(File, $"row group {index + 1} cannot be decoded (column '{ex.Column}': {ex.Reason})", ex);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or OverflowException)
+            {
+                throw new InvalidInputException(File, $"row group {index + 1} cannot be decoded ({ex.Message})", ex);
+            }
+        }
+
         try
         {
             // Two lanes of about equal work; each column is read by one lane only, with that lane's scratch arrays.
@@ -522,6 +583,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
 
     public async ValueTask DisposeAsync()
     {
+        _pages?.Dispose();
         await _reader.DisposeAsync();
         await _stream.DisposeAsync();
         if (_second is not null)

@@ -70,11 +70,86 @@ public sealed class TransactionIngestor
             return new IngestSummary(fullPath, hash, receipt.RowsLoaded, receipt.RowsRejected, receipt.RowsDuplicate, Skipped: false);
         }
 
-        await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
-        var committed = await TxIdIndex.LoadAsync(dataset.Root, dataset.Manifest, cancellationToken);
-        var validator = new TransactionValidator(fullPath, _time.GetUtcNow().UtcDateTime, mapping, committed, source.ExpectedRows);
-        await using (var append = dataset.BeginAppend(hash, fullPath))
+        var now = _time.GetUtcNow().UtcDateTime;
+        var storeKeys = TxIdIndex.CountKeys(dataset.Root, dataset.Manifest);
+        TransactionValidator validator;
+        try
         {
+            validator = await IngestPassAsync(fullPath, hash, mapping, progress, dataset, receiptPath, now, storeKeys, twoPass: false, log, cancellationToken);
+        }
+        catch (DuplicateIndexFullException)
+        {
+            // Nothing was committed (the staged parts are gone): start over, duplicates checked in two passes.
+            log.Information(
+                "The tx ids of {File} and the store ({StoreKeys}) exceed the in-memory duplicate index ({MaxKeys}): checking duplicates in two passes",
+                fullPath, storeKeys, MaxKeysInMemory);
+            validator = await IngestPassAsync(fullPath, hash, mapping, progress, dataset, receiptPath, now, storeKeys, twoPass: true, log, cancellationToken);
+        }
+
+        foreach (var (reason, count) in validator.RejectedByReason)
+        {
+            log.Warning("Rejected {Count} rows of {File}: {Reason}", count, fullPath, reason);
+        }
+
+        log.Information(
+            "Ingested {File}: {Loaded} loaded, {Rejected} rejected, {Duplicates} duplicate",
+            fullPath, validator.Loaded, validator.Rejected.Count, validator.Duplicates);
+        return new IngestSummary(fullPath, hash, validator.Loaded, validator.Rejected.Count, validator.Duplicates, Skipped: false);
+    }
+
+    /// <summary>
+    /// Tx ids (of the file and the store) the duplicate check holds in memory, 20 bytes each; an ingest that would
+    /// hold more checks duplicates in two passes over the file (<see cref="TxIdSpill"/>), so that memory does not grow
+    /// with the file or the store.
+    /// </summary>
+    internal long MaxKeysInMemory { get; init; } = 20_000_000;
+
+    /// <summary>Entries of a sorted run of the two-pass check (24 bytes each; see <see cref="TxIdSpill"/>).</summary>
+    internal int SpillRunEntries { get; init; } = 1 << 21;
+
+    /// <summary>
+    /// Reads, validates, stages and commits the file. One pass with the in-memory duplicate index (throws
+    /// <see cref="DuplicateIndexFullException"/> when it would outgrow <see cref="MaxKeysInMemory"/>, before any commit),
+    /// or, <paramref name="twoPass"/>, a first pass that spills the tx id keys and a second that loads.
+    /// </summary>
+    private async Task<TransactionValidator> IngestPassAsync(
+        string fullPath, string hash, ColumnMapping mapping, IProgress<long>? progress, CuratedDataset dataset, string receiptPath, DateTime now,
+        long storeKeys, bool twoPass, ILogger log, CancellationToken cancellationToken)
+    {
+        TxIdIndex? committed = null;
+        TxIdSpill? spill = null;
+        IEnumerator<long>? duplicateRows = null;
+        string? newKeys = null;
+        TransactionValidator validator;
+        ITransactionSource? source = null;
+        try
+        {
+            if (!twoPass)
+            {
+                source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken, log);
+                if (storeKeys + source.ExpectedRows > MaxKeysInMemory)
+                {
+                    throw new DuplicateIndexFullException();
+                }
+
+                committed = await TxIdIndex.LoadAsync(dataset.Root, dataset.Manifest, cancellationToken);
+                validator = new TransactionValidator(fullPath, now, mapping, committed, source.ExpectedRows) { MaxKeys = MaxKeysInMemory };
+            }
+            else
+            {
+                // The first pass has its own reader, closed before the second opens: one set of batch buffers at a time.
+                spill = new TxIdSpill(Path.Combine(dataset.Root, "_spill-" + hash[..24]), SpillRunEntries);
+                await SpillKeysAsync(fullPath, mapping, now, spill, cancellationToken);
+                newKeys = TxIdIndex.StagingPath(dataset.Root, hash);
+                await spill.ResolveAsync(TxIdIndex.Files(dataset.Root, dataset.Manifest), newKeys, cancellationToken);
+                log.Information("Duplicate check of {File} in two passes: {Duplicates} duplicate rows, {NewKeys} new tx ids", fullPath, spill.Duplicates, spill.NewKeys);
+                duplicateRows = spill.DuplicateRows().GetEnumerator();
+                validator = new TransactionValidator(fullPath, now, mapping, duplicates: new TransactionValidator.DuplicateCheck { DuplicateRows = duplicateRows });
+                source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken, log);
+            }
+
+            await using var append = dataset.BeginAppend(hash, fullPath);
+
             // A source batch (a whole Parquet row group, perhaps a million rows) is validated and routed in slices,
             // so that the valid rows never need a second buffer of the batch's size.
             var valid = new CuratedRows(SliceRows);
@@ -119,7 +194,15 @@ public sealed class TransactionIngestor
             }
 
             using var commitClock = stages.Start(IngestStage.Commit);
-            await TxIdIndex.WriteAsync(dataset.Root, hash, validator.LoadedKeys.Where(k => !committed.Contains(k)), cancellationToken);
+            if (newKeys is not null)
+            {
+                TxIdIndex.Publish(dataset.Root, hash, newKeys);
+            }
+            else
+            {
+                await TxIdIndex.WriteAsync(dataset.Root, hash, validator.LoadedKeys.Where(k => !committed!.Contains(k)), cancellationToken);
+            }
+
             await File.WriteAllTextAsync(receiptPath, JsonSerializer.Serialize(entry), cancellationToken);
             await append.CommitAsync(cancellationToken);
             await _ledger.RecordAsync(entry, cancellationToken);
@@ -127,17 +210,37 @@ public sealed class TransactionIngestor
             log.Information(
                 "Ingest stages of {File}: read {ReadMs} ms, validate {ValidateMs} ms, write {WriteMs} ms, commit {CommitMs} ms",
                 fullPath, stages[IngestStage.Read], stages[IngestStage.Validate], stages[IngestStage.Write], stages[IngestStage.Commit]);
+            return validator;
         }
-
-        foreach (var (reason, count) in validator.RejectedByReason)
+        finally
         {
-            log.Warning("Rejected {Count} rows of {File}: {Reason}", count, fullPath, reason);
-        }
+            if (source is not null)
+            {
+                await source.DisposeAsync();
+            }
 
-        log.Information(
-            "Ingested {File}: {Loaded} loaded, {Rejected} rejected, {Duplicates} duplicate",
-            fullPath, validator.Loaded, validator.Rejected.Count, validator.Duplicates);
-        return new IngestSummary(fullPath, hash, validator.Loaded, validator.Rejected.Count, validator.Duplicates, Skipped: false);
+            duplicateRows?.Dispose();
+            spill?.Dispose();
+            if (newKeys is not null && File.Exists(newKeys))
+            {
+                File.Delete(newKeys);
+            }
+        }
     }
 
+    /// <summary>The first of two passes: validates every row as the second will, and spills the keys of those that pass.</summary>
+    private static async Task SpillKeysAsync(string fullPath, ColumnMapping mapping, DateTime now, TxIdSpill spill, CancellationToken cancellationToken)
+    {
+        await using var source = await TransactionSources.OpenAsync(fullPath, mapping, cancellationToken);
+        var validator = new TransactionValidator(fullPath, now, mapping, duplicates: new TransactionValidator.DuplicateCheck { Spill = spill });
+        var scratch = new CuratedRows(SliceRows);
+        var batchesRead = source.DecodesInParallel ? source.ReadAsync(cancellationToken) : ReadAhead.Run(source.ReadAsync, cancellationToken);
+        await foreach (var columns in batchesRead)
+        {
+            for (var start = 0; start < columns.Count; start += SliceRows)
+            {
+                validator.Validate(columns, start, Math.Min(SliceRows, columns.Count - start), scratch);
+            }
+        }
+    }
 }

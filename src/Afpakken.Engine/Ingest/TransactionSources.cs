@@ -5,7 +5,8 @@ namespace Afpakken.Engine.Ingest;
 /// <summary>Opens a transactions file with the reader its content calls for: Parquet, Arrow IPC (file or stream) or CSV.</summary>
 internal static class TransactionSources
 {
-    public static async Task<ITransactionSource> OpenAsync(string file, ColumnMapping mapping, CancellationToken cancellationToken)
+    /// <param name="logger">Told which decoder reads a Parquet file when it is not the page decoder.</param>
+    public static async Task<ITransactionSource> OpenAsync(string file, ColumnMapping mapping, CancellationToken cancellationToken, Serilog.ILogger? logger = null)
     {
         if (!File.Exists(file))
         {
@@ -15,7 +16,7 @@ internal static class TransactionSources
         var format = await SniffAsync(file, cancellationToken);
         return format switch
         {
-            SourceFormat.Parquet => await ParquetTransactionReader.OpenAsync(file, mapping, cancellationToken),
+            SourceFormat.Parquet => await ParquetTransactionReader.OpenAsync(file, mapping, cancellationToken, logger),
             SourceFormat.ArrowFile or SourceFormat.ArrowStream => await ArrowTransactionReader.OpenAsync(file, format == SourceFormat.ArrowStream, mapping, cancellationToken),
             SourceFormat.Csv => await CsvTransactionReader.OpenAsync(file, mapping, cancellationToken),
             _ => throw new InvalidInputException(file, $"{format} files are not supported yet"),

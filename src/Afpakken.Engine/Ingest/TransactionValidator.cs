@@ -23,9 +23,15 @@ internal sealed class TransactionValidator
 
     /// <param name="committed">Tx ids already in the store; a row repeating one is a duplicate. Null: check within the file only.</param>
     /// <param name="expectedRows">Rows the source says it has, to size the set of seen tx ids once; 0 when unknown.</param>
-    public TransactionValidator(string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null, long expectedRows = 0)
+    /// <param name="duplicates">
+    /// How duplicates are told apart when the tx ids do not fit in memory (<see cref="DuplicateCheck"/>); null: the
+    /// in-memory set of seen tx ids and <paramref name="committed"/>.
+    /// </param>
+    public TransactionValidator(
+        string sourceFile, DateTime nowUtc, ColumnMapping? mapping = null, TxIdIndex? committed = null, long expectedRows = 0, DuplicateCheck? duplicates = null)
     {
-        _seenTxIds = new TxIdKeySet(expectedRows);
+        _duplicates = duplicates;
+        _seenTxIds = new TxIdKeySet(duplicates is null ? expectedRows : 0);
         _committed = committed;
         _sourceFile = sourceFile;
         _fileName = Path.GetFileName(sourceFile);
@@ -128,8 +134,19 @@ internal sealed class TransactionValidator
     /// </summary>
     private void DropDuplicates(SourceColumns source, CuratedRows target)
     {
+        if (_duplicates is not null)
+        {
+            DropListedDuplicates(source, target, _duplicates);
+            return;
+        }
+
         const int Run = 32;
         var pending = _pending;
+        if (_seenTxIds.Count + (long)pending.Count + (_committed?.Count ?? 0) > MaxKeys)
+        {
+            throw new DuplicateIndexFullException();
+        }
+
         for (var run = 0; run < pending.Count; run += Run)
         {
             var end = Math.Min(pending.Count, run + Run);
@@ -155,6 +172,70 @@ internal sealed class TransactionValidator
                 {
                     Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
                 }
+            }
+        }
+    }
+
+    private readonly DuplicateCheck? _duplicates;
+
+    /// <summary>Tx ids (file and store) the in-memory check may hold; past it <see cref="DuplicateIndexFullException"/> is thrown.</summary>
+    public long MaxKeys { get; init; } = long.MaxValue;
+
+    /// <summary>
+    /// The two passes of a file whose tx ids do not fit in memory: the first spills the keys of the rows that pass the
+    /// checks (<see cref="Spill"/>) and loads nothing; the second drops the rows <see cref="TxIdSpill"/> found to be
+    /// duplicates (<see cref="DuplicateRows"/>, ascending file rows).
+    /// </summary>
+    public sealed class DuplicateCheck
+    {
+        public TxIdSpill? Spill { get; init; }
+
+        public IEnumerator<long>? DuplicateRows { get; init; }
+
+        internal bool HasNext { get; set; } = true;
+
+        internal bool Started { get; set; }
+    }
+
+    private void DropListedDuplicates(SourceColumns source, CuratedRows target, DuplicateCheck check)
+    {
+        var pending = _pending;
+        for (var p = 0; p < pending.Count; p++)
+        {
+            var i = pending.Rows[p];
+            var row = source.FirstRow + i;
+            if (check.Spill is { } spill)
+            {
+                spill.Add(pending.Keys[p], row);
+                continue;
+            }
+
+            var duplicates = check.DuplicateRows!;
+            if (!check.Started)
+            {
+                check.Started = true;
+                check.HasNext = duplicates.MoveNext();
+            }
+
+            while (check.HasNext && duplicates.Current < row)
+            {
+                check.HasNext = duplicates.MoveNext();
+            }
+
+            if (check.HasNext && duplicates.Current == row)
+            {
+                Duplicates++;
+                continue;
+            }
+
+            var txId = pending.TxIds[p];
+            target.Add(
+                txId, pending.BookedAt[p], source.FromAccount[i], source.ToAccount[i], pending.Amounts[p], pending.Currencies[p], pending.Channels[p],
+                Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
+            Loaded++;
+            if (source.IsLaundering is not null || source.Typology is not null)
+            {
+                Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
             }
         }
     }
@@ -252,5 +333,24 @@ internal sealed class TransactionValidator
         Rejected.Add(new RejectedRow(_sourceFile, row, field, reason, value));
         var key = $"{field}: {reason}";
         RejectedByReason[key] = RejectedByReason.GetValueOrDefault(key) + 1;
+    }
+}
+
+/// <summary>The tx ids of a file and the store outgrew <see cref="TransactionValidator.MaxKeys"/>: check duplicates in two passes.</summary>
+internal sealed class DuplicateIndexFullException : Exception
+{
+    public DuplicateIndexFullException()
+        : base("The tx ids of the file and the store do not fit in the in-memory duplicate index.")
+    {
+    }
+
+    public DuplicateIndexFullException(string message)
+        : base(message)
+    {
+    }
+
+    public DuplicateIndexFullException(string message, Exception inner)
+        : base(message, inner)
+    {
     }
 }

@@ -25,10 +25,30 @@ internal sealed class TxIdIndex
 
     public void Prefetch(ReadOnlySpan<UInt128> keys) => _committed.Prefetch(keys);
 
+    /// <summary>The index files of the sources the manifest lists.</summary>
+    public static IReadOnlyList<string> Files(string datasetRoot, CuratedManifest manifest) =>
+        manifest.Parts.Select(p => p.SourceHash).Distinct(StringComparer.Ordinal)
+            .Select(source => PathOf(datasetRoot, source)).Where(File.Exists).ToList();
+
+    /// <summary>Keys in the store's index files, from their sizes (nothing is loaded).</summary>
+    public static long CountKeys(string datasetRoot, CuratedManifest manifest) =>
+        Files(datasetRoot, manifest).Sum(f => new FileInfo(f).Length / 16);
+
+    /// <summary>Where the index file of a source is prepared before <see cref="Publish"/>.</summary>
+    public static string StagingPath(string datasetRoot, string sourceHash)
+    {
+        var path = PathOf(datasetRoot, sourceHash) + ".staging";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    /// <summary>Moves a prepared index file (<see cref="StagingPath"/>) into place, as <see cref="WriteAsync"/> ends.</summary>
+    public static void Publish(string datasetRoot, string sourceHash, string prepared) =>
+        File.Move(prepared, PathOf(datasetRoot, sourceHash), overwrite: true);
+
     public static async Task<TxIdIndex> LoadAsync(string datasetRoot, CuratedManifest manifest, CancellationToken cancellationToken)
     {
-        var files = manifest.Parts.Select(p => p.SourceHash).Distinct(StringComparer.Ordinal)
-            .Select(source => PathOf(datasetRoot, source)).Where(File.Exists).ToList();
+        var files = Files(datasetRoot, manifest);
         var set = new TxIdKeySet(files.Sum(f => new FileInfo(f).Length / 16));
         var buffer = new byte[1 << 16];
         foreach (var path in files)

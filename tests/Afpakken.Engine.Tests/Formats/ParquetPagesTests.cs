@@ -72,6 +72,7 @@ public sealed class ParquetPagesTests : IDisposable
     [InlineData(CompressionMethod.None, true)]
     [InlineData(CompressionMethod.None, false)]
     [InlineData(CompressionMethod.Gzip, true)]
+    [InlineData(CompressionMethod.Zstd, false)]
     public async Task Columns_written_by_Parquet_Net_decode_to_the_same_values(CompressionMethod compression, bool dictionary)
     {
         var (path, groups) = await WriteAsync(compression, dictionary, 5000, 1, 2048);
@@ -273,5 +274,75 @@ public sealed class ParquetPagesTests : IDisposable
         using var file = await ParquetColumnFile.OpenAsync(path, CancellationToken.None);
         Assert.Throws<ArgumentException>(() => file.CreateDecoder().ReadValues(0, file.Find("count")!, new ValueColumn<int>()));
         Assert.Throws<ArgumentException>(() => file.CreateDecoder().ReadBytes(0, file.Find("count")!, new Utf8Column()));
+    }
+
+    [Fact]
+    public async Task A_fixed_length_decimal_column_decodes_to_its_big_endian_bytes()
+    {
+        var field = new DecimalDataField("d", 30, 4, isNullable: true);
+        var path = Path.Combine(_dir, "flba.parquet");
+        decimal?[] values = [1.5m, null, -2m, 123_456_789_012_345.6789m];
+        await using (var stream = File.Create(path))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(field), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<decimal>(field, values.AsMemory());
+        }
+
+        using var file = await ParquetColumnFile.OpenAsync(path, CancellationToken.None);
+        var column = file.Find("d")!;
+        Assert.Equal(Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY, column.PhysicalType);
+        var target = new Utf8Column();
+        file.CreateDecoder().ReadBytes(0, column, target);
+
+        var decoded = Enumerable.Range(0, target.Count).Select(i =>
+        {
+            if (target.IsNull(i))
+            {
+                return (decimal?)null;
+            }
+
+            var unscaled = new System.Numerics.BigInteger(target[i], isUnsigned: false, isBigEndian: true);
+            return (decimal)unscaled / 10_000m;
+        });
+        Assert.Equal(values, decoded);
+        Assert.All(Enumerable.Range(0, target.Count).Where(i => !target.IsNull(i)), i => Assert.Equal(column.Element.TypeLength, target[i].Length));
+    }
+
+    [Fact]
+    public void Delta_encoded_pages_decode_integers_and_byte_arrays()
+    {
+        // INT64: negatives, jumps that need 64-bit widths, more than one block, nulls (v2 page) and a v1 page.
+        var longs = Enumerable.Range(0, 300).Select(i => i % 50 == 7 ? long.MinValue + i : i % 3 == 0 ? -1_000_000L * i : (long)i * i).ToArray();
+        var levels = Enumerable.Range(0, 330).Select(i => i % 11 == 4 ? 0 : 1).ToArray();
+        var defined = levels.Count(l => l == 1);
+        var int64 = new ParquetLeafColumn(0, "n", new SchemaElement { Name = "n", Type = Parquet.Meta.Type.INT64 }, MaxDefinitionLevel: 1, IsNested: false);
+        var chunk = new MemoryStream();
+        TestPages.DataV2(chunk, levels, TestPages.DeltaIntegers(longs[..defined]), encoding: 5, snappy: true);
+        TestPages.DataV1(chunk, levels: [1, 1], values: TestPages.DeltaIntegers([7, 7]), encoding: 5, snappy: true);
+        var target = new ValueColumn<long>();
+        new ParquetColumnDecoder("chunk").DecodeValues(chunk.ToArray(), 332, int64, CompressionCodec.SNAPPY, target);
+        var next = 0;
+        var expected = levels.Select(l => l == 1 ? longs[next++] : (long?)null).Concat([7L, 7L]);
+        Assert.Equal(expected, Enumerable.Range(0, target.Count).Select(i => target[i]));
+
+        // INT32 wraps around as the format says.
+        var int32 = new ParquetLeafColumn(0, "i", new SchemaElement { Name = "i", Type = Parquet.Meta.Type.INT32 }, MaxDefinitionLevel: 0, IsNested: false);
+        int[] ints = [int.MaxValue, int.MinValue, 0, -5, int.MaxValue];
+        chunk = new MemoryStream();
+        TestPages.DataV2(chunk, [], TestPages.DeltaIntegers(ints.Select(v => (long)v).ToArray()), encoding: 5, snappy: false, rows: ints.Length);
+        var intTarget = new ValueColumn<int>();
+        new ParquetColumnDecoder("chunk").DecodeValues(chunk.ToArray(), ints.Length, int32, CompressionCodec.UNCOMPRESSED, intTarget);
+        Assert.Equal(ints, intTarget.Values.ToArray());
+
+        // Byte arrays: lengths, and shared prefixes.
+        var text = new ParquetLeafColumn(0, "s", new SchemaElement { Name = "s", Type = Parquet.Meta.Type.BYTE_ARRAY }, MaxDefinitionLevel: 1, IsNested: false);
+        string[] words = ["NL01BANK0001", "NL01BANK0002", "", "NL01BANK0002", "ünïcödé", "ünï", "DE89"];
+        chunk = new MemoryStream();
+        TestPages.DataV2(chunk, [1, 1, 1, 0, 1], TestPages.DeltaLengths(words[..4]), encoding: 6, snappy: true);
+        TestPages.DataV1(chunk, [1, 1, 1], TestPages.DeltaPrefixes(words[4..]), encoding: 7, snappy: true);
+        var strings = new Utf8Column();
+        new ParquetColumnDecoder("chunk").DecodeBytes(chunk.ToArray(), 8, text, CompressionCodec.SNAPPY, strings);
+        Assert.Equal(new string?[] { "NL01BANK0001", "NL01BANK0002", "", null, "NL01BANK0002", "ünïcödé", "ünï", "DE89" }, strings.ToStrings());
     }
 }

@@ -93,6 +93,83 @@ internal static class TestPages
         return [(byte)bitWidth, .. BitPacked(bitWidth, indices)];
     }
 
+    /// <summary>DELTA_BINARY_PACKED: header, then blocks of 128 deltas in 4 miniblocks, each with its own bit width.</summary>
+    public static byte[] DeltaIntegers(long[] values)
+    {
+        const int Block = 128;
+        const int Miniblocks = 4;
+        const int PerMiniblock = Block / Miniblocks;
+        var output = new MemoryStream();
+        Varint(output, Block);
+        Varint(output, Miniblocks);
+        Varint(output, (ulong)values.Length);
+        Varint(output, ZigZag64(values.Length > 0 ? values[0] : 0));
+        for (var start = 1; start < values.Length; start += Block)
+        {
+            var deltas = new long[Math.Min(Block, values.Length - start)];
+            for (var d = 0; d < deltas.Length; d++)
+            {
+                deltas[d] = unchecked(values[start + d] - values[start + d - 1]);
+            }
+
+            var minDelta = deltas.Min();
+            Varint(output, ZigZag64(minDelta));
+            var used = (deltas.Length + PerMiniblock - 1) / PerMiniblock;
+            var widths = new byte[Miniblocks];
+            for (var m = 0; m < used; m++)
+            {
+                var max = deltas.Skip(m * PerMiniblock).Take(PerMiniblock).Select(d => unchecked((ulong)(d - minDelta))).Max();
+                widths[m] = (byte)(64 - ulong.LeadingZeroCount(max));
+            }
+
+            output.Write(widths);
+            for (var m = 0; m < used; m++)
+            {
+                var bytes = new byte[PerMiniblock * widths[m] / 8];
+                for (var v = 0; v < PerMiniblock; v++)
+                {
+                    var index = (m * PerMiniblock) + v;
+                    var packed = index < deltas.Length ? unchecked((ulong)(deltas[index] - minDelta)) : 0;
+                    for (var b = 0; b < widths[m]; b++)
+                    {
+                        if (((packed >> b) & 1) != 0)
+                        {
+                            var bit = (v * widths[m]) + b;
+                            bytes[bit / 8] |= (byte)(1 << (bit % 8));
+                        }
+                    }
+                }
+
+                output.Write(bytes);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>DELTA_LENGTH_BYTE_ARRAY: the lengths delta-encoded, then the UTF-8 bytes back to back.</summary>
+    public static byte[] DeltaLengths(params string[] values)
+    {
+        var bytes = values.Select(Encoding.UTF8.GetBytes).ToArray();
+        return [.. DeltaIntegers(bytes.Select(b => (long)b.Length).ToArray()), .. bytes.SelectMany(b => b)];
+    }
+
+    /// <summary>DELTA_BYTE_ARRAY: prefix lengths shared with the previous value, suffix lengths, suffixes.</summary>
+    public static byte[] DeltaPrefixes(params string[] values)
+    {
+        var bytes = values.Select(Encoding.UTF8.GetBytes).ToArray();
+        var prefixes = new long[bytes.Length];
+        for (var i = 1; i < bytes.Length; i++)
+        {
+            prefixes[i] = bytes[i].AsSpan().CommonPrefixLength(bytes[i - 1]);
+        }
+
+        var suffixes = bytes.Select((b, i) => b[(int)prefixes[i]..]).ToArray();
+        return [.. DeltaIntegers(prefixes), .. DeltaIntegers(suffixes.Select(s => (long)s.Length).ToArray()), .. suffixes.SelectMany(s => s)];
+    }
+
+    private static ulong ZigZag64(long value) => (ulong)((value << 1) ^ (value >> 63));
+
     private static byte[] BitPacked(int bitWidth, int[] values)
     {
         var groups = (values.Length + 7) / 8;
