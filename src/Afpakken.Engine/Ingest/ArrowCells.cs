@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 
@@ -129,8 +130,25 @@ internal static class ArrowCells
         switch (array)
         {
             case Decimal128Array decimals:
+                var scale = ((Decimal128Type)decimals.Data.DataType).Scale;
+                var unscaled = MemoryMarshal.Cast<byte, Int128>(decimals.ValueBuffer.Span);
                 for (var i = 0; i < target.Length; i++)
                 {
+                    if (!decimals.IsValid(i))
+                    {
+                        target[i] = null;
+                        continue;
+                    }
+
+                    // The common case straight from the 128-bit unscaled integer: it fits decimal's 96 bits and scale.
+                    var v = unscaled[decimals.Offset + i];
+                    var magnitude = v < 0 ? (UInt128)(-(v + 1)) + 1 : (UInt128)v;
+                    if (scale is >= 0 and <= 28 && magnitude >> 96 == 0)
+                    {
+                        target[i] = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), v < 0, (byte)scale);
+                        continue;
+                    }
+
                     try
                     {
                         target[i] = decimals.GetValue(i);

@@ -29,7 +29,8 @@ internal sealed class ArrowTransactionReader : ITransactionSource
     private readonly CellParser _cells;
     private readonly Utf8TextCache[] _cached;
     private readonly bool[] _translated;
-    private readonly CharArena _ids = new();
+    // One arena per id column: the columns of a slice are converted on two threads.
+    private readonly CharArena[] _ids = [.. ColumnMapping.Fields.Select(_ => new CharArena())];
 
     private ArrowTransactionReader(string file, Stream stream, ArrowStreamReader reader, int[] column, ColumnMapping mapping)
     {
@@ -162,12 +163,12 @@ internal sealed class ArrowTransactionReader : ITransactionSource
                     SourceColumns columns;
                     if (offset == 0 && length == batch.Length)
                     {
-                        columns = Convert(batch, firstRow);
+                        columns = await ConvertAsync(batch, firstRow, cancellationToken);
                     }
                     else
                     {
                         // A view on the record batch's buffers; not disposed, which would release the batch's memory.
-                        columns = Convert(batch.Slice(offset, length), firstRow);
+                        columns = await ConvertAsync(batch.Slice(offset, length), firstRow, cancellationToken);
                     }
 
                     firstRow += columns.Count;
@@ -177,21 +178,26 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         }
     }
 
-    private SourceColumns Convert(RecordBatch batch, long firstRow)
+    /// <summary>
+    /// The columns of a slice, converted in two halves on two threads as the Parquet page path does (each column has
+    /// its own arena and text cache; the cell parser keeps no state).
+    /// </summary>
+    private async Task<SourceColumns> ConvertAsync(RecordBatch batch, long firstRow, CancellationToken cancellationToken)
     {
         var count = batch.Length;
-        var columns = new SourceColumns(count, firstRow)
+        var columns = new SourceColumns(count, firstRow);
+        var accounts = Task.Run(() =>
         {
-            TxId = Ids(batch, TxId, count),
-            FromAccount = Ids(batch, FromAccount, count)!,
-            ToAccount = Ids(batch, ToAccount, count)!,
-            Currency = Text(batch, Currency, count, cached: true),
-            Channel = Text(batch, Channel, count, cached: true),
-            FromBank = Text(batch, FromBank, count, cached: true),
-            ToBank = Text(batch, ToBank, count, cached: true),
-            Description = Text(batch, Description, count, cached: false),
-            Typology = Text(batch, Typology, count, cached: true),
-        };
+            columns.FromAccount = Ids(batch, FromAccount, count)!;
+            columns.ToAccount = Ids(batch, ToAccount, count)!;
+            columns.FromBank = Text(batch, FromBank, count, cached: true);
+            columns.ToBank = Text(batch, ToBank, count, cached: true);
+            columns.Description = Text(batch, Description, count, cached: true);
+        }, cancellationToken);
+        columns.TxId = Ids(batch, TxId, count);
+        columns.Currency = Text(batch, Currency, count, cached: true);
+        columns.Channel = Text(batch, Channel, count, cached: true);
+        columns.Typology = Text(batch, Typology, count, cached: true);
         ArrowCells.Timestamps(batch.Column(_column[BookedAt]), columns.BookedAt, _cells);
         columns.AmountProblem = ArrowCells.Amounts(batch.Column(_column[Amount]), columns.Amount, _cells);
         if (_column[IsLaundering] >= 0)
@@ -199,6 +205,7 @@ internal sealed class ArrowTransactionReader : ITransactionSource
             columns.IsLaundering = ArrowCells.Flags(batch.Column(_column[IsLaundering]));
         }
 
+        await accounts;
         return columns;
     }
 
@@ -216,11 +223,15 @@ internal sealed class ArrowTransactionReader : ITransactionSource
         }
 
         var ids = new ReadOnlyMemory<char>[count];
-        for (var i = 0; i < count; i++)
+        _ids[field].DecodeColumn(strings.Values, strings.ValueOffsets, ids);
+        if (strings.NullCount > 0)
         {
-            if (strings.IsValid(i))
+            for (var i = 0; i < count; i++)
             {
-                ids[i] = _ids.Decode(strings.GetBytes(i));
+                if (!strings.IsValid(i))
+                {
+                    ids[i] = default;
+                }
             }
         }
 

@@ -40,4 +40,57 @@ internal sealed class CharArena
         _used += length;
         return slice;
     }
+
+    /// <summary>
+    /// A whole column of UTF-8 cells laid out back to back (Arrow's and Parquet's layout: cell i is
+    /// <c>data[offsets[i]..offsets[i + 1]]</c>): runs of ASCII cells that fit a chunk are widened in one vectorised
+    /// step; anything else goes cell by cell through <see cref="Decode"/>.
+    /// </summary>
+    public void DecodeColumn(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, Span<ReadOnlyMemory<char>> cells)
+    {
+        var i = 0;
+        while (i < cells.Length)
+        {
+            // The longest run of cells from i that fits the rest of the chunk (a fresh chunk if not even one does).
+            var start = offsets[i];
+            if (offsets[i + 1] - start > _chunk.Length - _used)
+            {
+                if (offsets[i + 1] - start > LargestInChunk)
+                {
+                    cells[i] = Decode(data[start..offsets[i + 1]]);
+                    i++;
+                    continue;
+                }
+
+                _chunk = new char[ChunkChars];
+                _used = 0;
+            }
+
+            var end = i + 1;
+            while (end < cells.Length && offsets[end + 1] - start <= _chunk.Length - _used)
+            {
+                end++;
+            }
+
+            var run = data[start..offsets[end]];
+            if (!Ascii.IsValid(run))
+            {
+                for (; i < end; i++)
+                {
+                    cells[i] = Decode(data[offsets[i]..offsets[i + 1]]);
+                }
+
+                continue;
+            }
+
+            Ascii.ToUtf16(run, _chunk.AsSpan(_used), out _);
+            for (; i < end; i++)
+            {
+                var length = offsets[i + 1] - offsets[i];
+                cells[i] = length == 0 ? default : new ReadOnlyMemory<char>(_chunk, _used + offsets[i] - start, length);
+            }
+
+            _used += run.Length;
+        }
+    }
 }
