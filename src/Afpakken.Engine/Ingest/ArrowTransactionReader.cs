@@ -29,6 +29,8 @@ internal sealed class ArrowTransactionReader : ITransactionSource
     private readonly CellParser _cells;
     private readonly Utf8TextCache[] _cached;
     private readonly bool[] _translated;
+    private Task<RecordBatch?>? _pending;
+
     // One arena per id column: the columns of a slice are converted on two threads.
     private readonly CharArena[] _ids = [.. ColumnMapping.Fields.Select(_ => new CharArena())];
 
@@ -134,24 +136,18 @@ internal sealed class ArrowTransactionReader : ITransactionSource
     public async IAsyncEnumerable<SourceColumns> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long firstRow = 1;
-        var index = 0;
+        var index = 1;
+        // The next record batch is read from the file while the slices of this one are converted.
+        _pending = ReadBatchAsync(index, cancellationToken);
         while (true)
         {
-            index++;
-            RecordBatch? batch;
-            try
-            {
-                batch = await _reader.ReadNextRecordBatchAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw new InvalidInputException(File, $"record batch {index} cannot be read; truncated or corrupt Arrow data ({ex.Message})", ex);
-            }
-
+            var batch = await _pending;
             if (batch is null)
             {
                 yield break;
             }
+
+            _pending = ReadBatchAsync(++index, cancellationToken);
 
             // A record batch may hold a million rows: it is handed on in slices, so that the converted columns stay
             // small (under the large-object threshold) and read-ahead keeps two slices, not two record batches.
@@ -177,6 +173,18 @@ internal sealed class ArrowTransactionReader : ITransactionSource
             }
         }
     }
+
+    private Task<RecordBatch?> ReadBatchAsync(int index, CancellationToken cancellationToken) => Task.Run<RecordBatch?>(async () =>
+    {
+        try
+        {
+            return await _reader.ReadNextRecordBatchAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InvalidInputException(File, $"record batch {index} cannot be read; truncated or corrupt Arrow data ({ex.Message})", ex);
+        }
+    }, cancellationToken);
 
     /// <summary>
     /// The columns of a slice, converted in two halves on two threads as the Parquet page path does (each column has
@@ -251,6 +259,19 @@ internal sealed class ArrowTransactionReader : ITransactionSource
 
     public async ValueTask DisposeAsync()
     {
+        // A read still running (the consumer stopped early) must end before the file goes; its batch is not needed.
+        if (_pending is { } pending)
+        {
+            try
+            {
+                (await pending)?.Dispose();
+            }
+            catch (Exception ex) when (ex is InvalidInputException or OperationCanceledException)
+            {
+                // Already reported (or not wanted) by whoever stopped reading.
+            }
+        }
+
         _reader.Dispose();
         await _stream.DisposeAsync();
     }

@@ -34,6 +34,27 @@ public sealed class ArrowTransactionReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData(false, "early.arrow")]
+    [InlineData(true, "early.arrows")]
+    public async Task A_reader_left_after_its_first_slice_ends_its_read_ahead_and_releases_the_file(bool streamFormat, string name)
+    {
+        var batch = Some.EveryField();
+        var file = await TestArrow.TransactionsAsync(_dir, batch, streamFormat, name, rowsPerBatch: 1);
+
+        await using (var reader = await ArrowTransactionReader.OpenAsync(file, streamFormat, ColumnMapping.Canonical, CancellationToken.None))
+        {
+            await foreach (var columns in reader.ReadAsync(CancellationToken.None))
+            {
+                Assert.Equal(1L, columns.FirstRow);
+                break; // the next record batch is being read ahead
+            }
+        }
+
+        File.Delete(file);
+        Assert.False(File.Exists(file));
+    }
+
+    [Theory]
     [InlineData(false, "big.arrow")]
     [InlineData(true, "big.arrows")]
     public async Task A_record_batch_larger_than_a_slice_is_read_in_slices_with_every_value_and_row_number_intact(bool streamFormat, string name)
