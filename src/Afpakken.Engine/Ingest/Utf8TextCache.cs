@@ -25,6 +25,7 @@ internal sealed class Utf8TextCache
     private byte[] _arena = new byte[4096];
     private int _arenaUsed;
     private int _count;
+    private int _last = -1;
 
     public Utf8TextCache(Func<string, string?> translate) => _translate = translate;
 
@@ -41,6 +42,12 @@ internal sealed class Utf8TextCache
             return _translate(Encoding.UTF8.GetString(utf8));
         }
 
+        // Runs of one value (a currency, a channel) skip the hash: the previous cell's bytes are compared first.
+        if (_last >= 0 && utf8.SequenceEqual(_arena.AsSpan(_starts[_last], _lengths[_last])))
+        {
+            return _values[_last];
+        }
+
         var hash = XxHash3.HashToUInt64(utf8);
         var mask = _entry.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
@@ -53,6 +60,7 @@ internal sealed class Utf8TextCache
 
             if (_hashes[e] == hash && utf8.SequenceEqual(_arena.AsSpan(_starts[e], _lengths[e])))
             {
+                _last = e;
                 return _values[e];
             }
         }
@@ -61,6 +69,7 @@ internal sealed class Utf8TextCache
         if (_count < Limit)
         {
             Add(hash, utf8, translated);
+            _last = _count - 1;
         }
 
         return translated;
