@@ -9,11 +9,14 @@ namespace Afpakken.Engine.Formats;
 /// </summary>
 internal static class ParquetDelta
 {
+    /// <summary>The most a page of shared prefixes may expand to.</summary>
+    private const long MaxExpandedBytes = 512L << 20;
+
     /// <summary>
     /// Decodes DELTA_BINARY_PACKED integers from <paramref name="data"/> into <paramref name="target"/> (cleared first);
     /// returns the bytes consumed. Arithmetic wraps, as the format says; INT32 columns take the low 32 bits.
     /// </summary>
-    public static int DecodeIntegers(ReadOnlySpan<byte> data, List<long> target)
+    public static int DecodeIntegers(ReadOnlySpan<byte> data, List<long> target, int maxValues)
     {
         target.Clear();
         var pos = 0;
@@ -21,7 +24,7 @@ internal static class ParquetDelta
         var miniblocks = (int)Varint(data, ref pos);
         var total = Varint(data, ref pos);
         var value = ZigZag(Varint(data, ref pos));
-        if (blockSize <= 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 8 != 0 || total > int.MaxValue)
+        if (blockSize <= 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 8 != 0 || total > (ulong)Math.Max(0, maxValues))
         {
             throw new InvalidDataException("malformed DELTA_BINARY_PACKED header");
         }
@@ -74,9 +77,9 @@ internal static class ParquetDelta
     }
 
     /// <summary>INT32 or INT64 DELTA_BINARY_PACKED as PLAIN bytes of <paramref name="size"/> (4 or 8) each.</summary>
-    public static byte[] IntegersAsPlain(ReadOnlySpan<byte> data, int size, List<long> scratch)
+    public static byte[] IntegersAsPlain(ReadOnlySpan<byte> data, int size, List<long> scratch, int maxValues)
     {
-        DecodeIntegers(data, scratch);
+        DecodeIntegers(data, scratch, maxValues);
         var plain = new byte[scratch.Count * size];
         for (var i = 0; i < scratch.Count; i++)
         {
@@ -94,9 +97,9 @@ internal static class ParquetDelta
     }
 
     /// <summary>DELTA_LENGTH_BYTE_ARRAY (lengths, then the bytes back to back) as PLAIN byte arrays.</summary>
-    public static byte[] LengthsAsPlain(ReadOnlySpan<byte> data, List<long> scratch)
+    public static byte[] LengthsAsPlain(ReadOnlySpan<byte> data, List<long> scratch, int maxValues)
     {
-        var pos = DecodeIntegers(data, scratch);
+        var pos = DecodeIntegers(data, scratch, maxValues);
         var output = new MemoryStream();
         Span<byte> prefix = stackalloc byte[4];
         foreach (var length in scratch)
@@ -116,11 +119,11 @@ internal static class ParquetDelta
     }
 
     /// <summary>DELTA_BYTE_ARRAY (prefix lengths, suffix lengths, suffixes) as PLAIN byte arrays.</summary>
-    public static byte[] PrefixesAsPlain(ReadOnlySpan<byte> data, List<long> scratch)
+    public static byte[] PrefixesAsPlain(ReadOnlySpan<byte> data, List<long> scratch, int maxValues)
     {
-        var pos = DecodeIntegers(data, scratch);
+        var pos = DecodeIntegers(data, scratch, maxValues);
         var prefixes = scratch.ToArray();
-        pos += DecodeIntegers(data[pos..], scratch);
+        pos += DecodeIntegers(data[pos..], scratch, maxValues);
         if (scratch.Count != prefixes.Length)
         {
             throw new InvalidDataException("DELTA_BYTE_ARRAY prefix and suffix counts differ");
@@ -136,6 +139,11 @@ internal static class ParquetDelta
             if (prefix < 0 || prefix > previous.Length || suffix < 0 || suffix > data.Length - pos)
             {
                 throw new InvalidDataException("DELTA_BYTE_ARRAY value runs past the end of the page");
+            }
+
+            if (output.Length + 4 + prefix + suffix > MaxExpandedBytes)
+            {
+                throw new InvalidDataException("DELTA_BYTE_ARRAY values expand past what a page may hold");
             }
 
             var value = new byte[prefix + suffix];

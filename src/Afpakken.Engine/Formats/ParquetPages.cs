@@ -127,7 +127,21 @@ public sealed class ParquetColumnFile : IDisposable
     /// <summary>A decoder with its own buffers, reused from chunk to chunk; one per thread.</summary>
     public ParquetColumnDecoder CreateDecoder() => new(this);
 
-    internal void ReadAt(long offset, Span<byte> target) => RandomAccess.Read(_handle, target, offset);
+    /// <summary>Reads exactly <paramref name="target"/>'s length at <paramref name="offset"/>; a file shorter than its footer says is corrupt.</summary>
+    internal void ReadAt(long offset, Span<byte> target)
+    {
+        while (!target.IsEmpty)
+        {
+            var read = RandomAccess.Read(_handle, target, offset);
+            if (read <= 0)
+            {
+                throw new InvalidDataException($"the file ends at {offset}, before the bytes its footer points at");
+            }
+
+            target = target[read..];
+            offset += read;
+        }
+    }
 
     public void Dispose() => _handle.Dispose();
 }
@@ -204,6 +218,9 @@ public sealed class ParquetUnsupportedException(string file, string column, stri
 /// </summary>
 public sealed class ParquetColumnDecoder
 {
+    /// <summary>The largest uncompressed page decoded (Parquet writers use pages of a few MB).</summary>
+    private const int MaxPageBytes = 512 << 20;
+
     private const int Plain = 0;
     private const int PlainDictionary = 2;
     private const int Rle = 3;
@@ -304,7 +321,7 @@ public sealed class ParquetColumnDecoder
         {
             var start = meta.DictionaryPageOffset is > 0 and var d && d < meta.DataPageOffset ? d : meta.DataPageOffset;
             var length = meta.TotalCompressedSize;
-            if (start < 4 || length < 0 || start + length > file.Length - 8)
+            if (start < 4 || length < 0 || start > file.Length - 8 || length > file.Length - 8 - start)
             {
                 throw new InvalidDataException($"chunk at {start} of {length} bytes lies outside the file ({file.Length} bytes)");
             }
@@ -318,7 +335,8 @@ public sealed class ParquetColumnDecoder
             file.ReadAt(start, chunk);
             DecodeChunk(chunk, rows, column, meta.Codec, meta.TotalUncompressedSize, sink);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IndexOutOfRangeException or ArgumentException or OverflowException)
+        catch (Exception ex) when (ex is InvalidDataException or IndexOutOfRangeException or ArgumentException or OverflowException or IOException
+                                       or ZstdSharp.ZstdException)
         {
             throw new ParquetFormatException(_path, column.Name, rowGroup, ex.Message, ex);
         }
@@ -369,6 +387,11 @@ public sealed class ParquetColumnDecoder
             switch (header.Type)
             {
                 case ParquetPageType.DictionaryPage:
+                    if (pos != headerLength + header.CompressedSize)
+                    {
+                        throw new InvalidDataException("a dictionary page that is not the first page of its chunk");
+                    }
+
                     if (header.Encoding is not (Plain or PlainDictionary))
                     {
                         throw new ParquetUnsupportedException(_path, column.Name, $"dictionary encoding {header.Encoding}");
@@ -459,15 +482,15 @@ public sealed class ParquetColumnDecoder
 
             // Delta encodings are turned into PLAIN layout first (they come from v2 writers; not the hot path here).
             case DeltaBinaryPacked when column.PhysicalType is Parquet.Meta.Type.INT32 or Parquet.Meta.Type.INT64:
-                sink.Plain(ParquetDelta.IntegersAsPlain(values, column.PhysicalType == Parquet.Meta.Type.INT32 ? 4 : 8, _deltas), rows, levels, maxLevel);
+                sink.Plain(ParquetDelta.IntegersAsPlain(values, column.PhysicalType == Parquet.Meta.Type.INT32 ? 4 : 8, _deltas, rows), rows, levels, maxLevel);
                 break;
 
             case DeltaLengthByteArray when column.PhysicalType == Parquet.Meta.Type.BYTE_ARRAY:
-                sink.Plain(ParquetDelta.LengthsAsPlain(values, _deltas), rows, levels, maxLevel);
+                sink.Plain(ParquetDelta.LengthsAsPlain(values, _deltas, rows), rows, levels, maxLevel);
                 break;
 
             case DeltaByteArray when column.PhysicalType == Parquet.Meta.Type.BYTE_ARRAY:
-                sink.Plain(ParquetDelta.PrefixesAsPlain(values, _deltas), rows, levels, maxLevel);
+                sink.Plain(ParquetDelta.PrefixesAsPlain(values, _deltas, rows), rows, levels, maxLevel);
                 break;
 
             case PlainDictionary or RleDictionary:
@@ -526,6 +549,19 @@ public sealed class ParquetColumnDecoder
         if (uncompressedSize < 0)
         {
             throw new InvalidDataException("negative page size");
+        }
+
+        // What a page may claim before anything is allocated for it: no codec here expands beyond these ratios
+        // (Snappy at most ~32×, deflate ~1,032×), and no page needs more than MaxPageBytes.
+        var most = codec switch
+        {
+            CompressionCodec.SNAPPY => (64L * body.Length) + 1_024,
+            CompressionCodec.GZIP => (1_100L * body.Length) + 1_024,
+            _ => MaxPageBytes,
+        };
+        if (uncompressedSize > Math.Min(most, MaxPageBytes))
+        {
+            throw new InvalidDataException($"a page of {body.Length} compressed bytes claims {uncompressedSize} uncompressed");
         }
 
         if (_page.Length < uncompressedSize)
@@ -588,7 +624,8 @@ public sealed class ParquetColumnDecoder
 
         public void Begin(int rows, bool hasDictionary, long uncompressedSize)
         {
-            target.Reset(rows, hasDictionary, hasDictionary ? 0 : uncompressedSize);
+            // The footer's size is a hint, not a promise: presize at most 64 MB and let the buffer grow.
+            target.Reset(rows, hasDictionary, hasDictionary ? 0 : Math.Clamp(uncompressedSize, 0, 64L << 20));
             if (!hasDictionary)
             {
                 target.DictionaryScratch().Reset(0, false, 0);
@@ -597,6 +634,11 @@ public sealed class ParquetColumnDecoder
 
         public void Dictionary(ReadOnlySpan<byte> plain, int count)
         {
+            if (count < 0 || count > plain.Length / (fixedLength > 0 ? fixedLength : 4))
+            {
+                throw new InvalidDataException($"a dictionary page of {plain.Length} bytes cannot hold {count} values");
+            }
+
             var dictionary = target.DictionaryScratch();
             dictionary.Reset(count, false, plain.Length);
             new BytesSink(dictionary, fixedLength).Plain(plain, count, default, 0);

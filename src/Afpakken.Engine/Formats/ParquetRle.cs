@@ -45,8 +45,13 @@ internal static class ParquetRle
             else
             {
                 var groups = header >> 1;
+                if (groups == 0 || groups > (ulong)(data.Length - pos) / (ulong)Math.Max(bitWidth, 1))
+                {
+                    throw new InvalidDataException("bit-packed run past the end of the data");
+                }
+
                 var bytes = (long)groups * bitWidth;
-                if (groups == 0 || pos + bytes > data.Length)
+                if (pos + bytes > data.Length)
                 {
                     throw new InvalidDataException("bit-packed run past the end of the data");
                 }

@@ -110,7 +110,7 @@ public sealed class ParquetEdgeReader : IDisposable
     /// <exception cref="InvalidDataException">A booking time or an amount is null.</exception>
     public Utf8Edges Read(int rowGroup)
     {
-        Parallel.Invoke(
+        InTwoLanes(
             () =>
             {
                 _decoders[0].ReadBytes(rowGroup, _from, _fromAccounts);
@@ -152,7 +152,7 @@ public sealed class ParquetEdgeReader : IDisposable
     /// </summary>
     public (Utf8Column From, Utf8Column To, ReadOnlyMemory<long> Cents) ReadTransfers(int rowGroup)
     {
-        Parallel.Invoke(
+        InTwoLanes(
             () =>
             {
                 _decoders[0].ReadBytes(rowGroup, _from, _fromAccounts);
@@ -175,4 +175,21 @@ public sealed class ParquetEdgeReader : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>
+    /// Runs the two decoding lanes and rethrows the first lane's own exception (not Parallel's AggregateException), so
+    /// that callers can tell an unsupported page (fall back to the string read) from a corrupt one.
+    /// </summary>
+    private static void InTwoLanes(Action first, Action second)
+    {
+        try
+        {
+            Parallel.Invoke(first, second);
+        }
+        catch (AggregateException ae) when (ae.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
 }

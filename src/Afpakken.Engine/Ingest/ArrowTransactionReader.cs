@@ -202,18 +202,25 @@ internal sealed class ArrowTransactionReader : ITransactionSource
             columns.ToBank = Text(batch, ToBank, count, cached: true);
             columns.Description = Text(batch, Description, count, cached: true);
         }, cancellationToken);
-        columns.TxId = Ids(batch, TxId, count);
-        columns.Currency = Text(batch, Currency, count, cached: true);
-        columns.Channel = Text(batch, Channel, count, cached: true);
-        columns.Typology = Text(batch, Typology, count, cached: true);
-        ArrowCells.Timestamps(batch.Column(_column[BookedAt]), columns.BookedAt, _cells);
-        columns.AmountProblem = ArrowCells.Amounts(batch.Column(_column[Amount]), columns.Amount, _cells);
-        if (_column[IsLaundering] >= 0)
+        try
         {
-            columns.IsLaundering = ArrowCells.Flags(batch.Column(_column[IsLaundering]));
+            columns.TxId = Ids(batch, TxId, count);
+            columns.Currency = Text(batch, Currency, count, cached: true);
+            columns.Channel = Text(batch, Channel, count, cached: true);
+            columns.Typology = Text(batch, Typology, count, cached: true);
+            ArrowCells.Timestamps(batch.Column(_column[BookedAt]), columns.BookedAt, _cells);
+            columns.AmountProblem = ArrowCells.Amounts(batch.Column(_column[Amount]), columns.Amount, _cells);
+            if (_column[IsLaundering] >= 0)
+            {
+                columns.IsLaundering = ArrowCells.Flags(batch.Column(_column[IsLaundering]));
+            }
+        }
+        finally
+        {
+            // The other half reads the same batch: it must be done before the batch can be released.
+            await accounts;
         }
 
-        await accounts;
         return columns;
     }
 

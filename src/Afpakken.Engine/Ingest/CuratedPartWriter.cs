@@ -483,7 +483,18 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
             w.EndStruct();
         }
 
-        w.String(6, "Afpakken curated part writer");
+        w.String(6, "afpakken version 1.0.0 (curated part writer)");
+
+        // Column orders (TypeDefinedOrder for each of the ten columns): without them readers may not trust min/max.
+        w.BeginList(7, ThriftCompactReader.Struct, 10);
+        for (var i = 0; i < 10; i++)
+        {
+            w.BeginStructValue();
+            w.BeginStruct(1);
+            w.EndStruct();
+            w.EndStruct();
+        }
+
         w.End();
         _stream.Write(w.Written);
         Span<byte> length = stackalloc byte[4];
@@ -512,6 +523,7 @@ internal sealed class CuratedPartWriter : IAsyncDisposable
         {
             _closed = true;
             WriteFooter();
+            _stream.Flush(flushToDisk: true); // a part is on disk before the manifest that lists it
         }
 
         await _stream.DisposeAsync();

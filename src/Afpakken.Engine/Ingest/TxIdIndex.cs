@@ -89,6 +89,7 @@ internal sealed class TxIdIndex
             }
 
             await stream.WriteAsync(MemoryMarshal.AsBytes(block.AsSpan(0, n)).ToArray(), cancellationToken);
+            stream.Flush(flushToDisk: true); // on disk before the manifest that commits it
         }
 
         File.Move(aside, path, overwrite: true);

@@ -150,6 +150,7 @@ internal sealed class TxIdSpill : IDisposable
             }
 
             keys.Write(MemoryMarshal.AsBytes(keyBlock.AsSpan(0, n)));
+            keys.Flush(flushToDisk: true); // published before the manifest commits it: on disk first
         }
 
         Spill(_duplicateRuns);

@@ -14,6 +14,9 @@ internal sealed class Utf8TextCache
     public const int Limit = 100_000;
     private const int MaxCachedBytes = 128;
 
+    // Seeded per process: cell values come from the files, and must not be choosable to collide.
+    private static readonly long Seed = Random.Shared.NextInt64();
+
     private readonly Func<string, string?> _translate;
 
     // Open addressing over (hash, bytes) keys; the bytes live in one arena. Slot 0 of _entry means empty.
@@ -48,7 +51,7 @@ internal sealed class Utf8TextCache
             return _values[_last];
         }
 
-        var hash = XxHash3.HashToUInt64(utf8);
+        var hash = XxHash3.HashToUInt64(utf8, Seed);
         var mask = _entry.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {

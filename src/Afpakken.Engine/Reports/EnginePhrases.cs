@@ -67,7 +67,9 @@ internal static partial class EnginePhrases
         var text = engineText;
         foreach (var (pattern, dutch) in Rules)
         {
-            text = pattern.Replace(text, m => KindRef().Replace(m.Result(dutch), k => term(m.Groups[int.Parse(k.Groups[1].Value, CultureInfo.InvariantCulture)].Value)));
+            // {kind:N} is resolved in the template before the groups go in, so data that happens to contain it stays as it is.
+            text = pattern.Replace(text, m => m.Result(KindRef().Replace(dutch,
+                k => term(m.Groups[int.Parse(k.Groups[1].Value, CultureInfo.InvariantCulture)].Value).Replace("$", "$$", StringComparison.Ordinal))));
         }
 
         return Amount().Replace(text, m => m.Groups[1].Value.Replace(',', '.') + "," + m.Groups[2].Value);
