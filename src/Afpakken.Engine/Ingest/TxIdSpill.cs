@@ -28,6 +28,13 @@ internal sealed class TxIdSpill : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runEntries);
         _runEntries = runEntries;
         _directory = directory;
+
+        // Left by an ingest of the same file that crashed (ingests run one at a time under ingest.lock): stale runs.
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
         Directory.CreateDirectory(directory);
     }
 

@@ -17,6 +17,21 @@ public sealed class TwoPassDuplicateTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    [Fact]
+    public void Runs_left_by_a_crashed_ingest_of_the_same_file_are_cleared_and_the_directory_goes_with_the_spill()
+    {
+        var directory = Path.Combine(_dir, "_spill-abc");
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, "run-0"), [1, 2, 3]);
+
+        using (new TxIdSpill(directory, runEntries: 16))
+        {
+            Assert.Empty(Directory.EnumerateFileSystemEntries(directory));
+        }
+
+        Assert.False(Directory.Exists(directory));
+    }
+
     private static TransactionBatch Rows(string prefix, int n, int repeatEvery)
     {
         var batch = new TransactionBatch(n);
