@@ -16,6 +16,23 @@ internal static class ArrowCells
         var values = new string?[count];
         switch (array)
         {
+            case StringArray strings when cache is not null:
+                {
+                    // Straight from the offsets and the value buffer: no per-cell accessor.
+                    var offsets = strings.ValueOffsets;
+                    var data = strings.Values;
+                    var noNulls = strings.NullCount == 0;
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (noNulls || strings.IsValid(i))
+                        {
+                            values[i] = cache.Get(data[offsets[i]..offsets[i + 1]]);
+                        }
+                    }
+
+                    break;
+                }
+
             case StringArray strings:
                 for (var i = 0; i < count; i++)
                 {
