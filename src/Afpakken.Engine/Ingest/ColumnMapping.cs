@@ -24,6 +24,20 @@ public sealed record ColumnMapping
         TransactionSchema.ToBank, TransactionSchema.Description, IsLaundering, Typology,
     ];
 
+    /// <summary>The position of a field in <see cref="Fields"/>.</summary>
+    public static int FieldIndex(string canonical)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (Fields[i] == canonical)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(canonical), canonical, "not a field of the contract");
+    }
+
     /// <summary>Fields that may come from <see cref="Defaults"/> instead of a column.</summary>
     public static IReadOnlyList<string> Defaultable { get; } =
         [TransactionSchema.TxId, TransactionSchema.Currency, TransactionSchema.Channel, TransactionSchema.FromBank, TransactionSchema.ToBank, TransactionSchema.Description];

@@ -114,20 +114,7 @@ internal sealed class ParquetPageColumns : IDisposable
 
     private static int Scale(ParquetLeafColumn column) => column.Element.Scale ?? column.Element.LogicalType?.DECIMAL?.Scale ?? -1;
 
-    private ParquetLeafColumn? Column(string canonical) => _columns[IndexOfField(canonical)];
-
-    private static int IndexOfField(string canonical)
-    {
-        for (var i = 0; i < ColumnMapping.Fields.Count; i++)
-        {
-            if (ColumnMapping.Fields[i] == canonical)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(canonical));
-    }
+    private ParquetLeafColumn? Column(string canonical) => _columns[ColumnMapping.FieldIndex(canonical)];
 
     /// <summary>Decodes row group <paramref name="rowGroup"/> into <paramref name="columns"/> (sized for its rows).</summary>
     /// <exception cref="ParquetFormatException">A chunk is corrupt or truncated.</exception>
@@ -258,7 +245,7 @@ internal sealed class ParquetPageColumns : IDisposable
         var text = lane.Text;
         lane.Decoder.ReadBytes(rowGroup, column, text);
         var values = reuse is not null && reuse.Length >= count ? reuse : new string?[count];
-        var interner = _interners[IndexOfField(canonical)];
+        var interner = _interners[ColumnMapping.FieldIndex(canonical)];
         if (text.Dictionary is { } dictionary)
         {
             var entries = lane.Strings(dictionary.Count);
@@ -344,7 +331,7 @@ internal sealed class ParquetPageColumns : IDisposable
     private void ReadAmount(Lane lane, int rowGroup, SourceColumns columns)
     {
         var column = Column(TransactionSchema.Amount)!;
-        var field = _fields[IndexOfField(TransactionSchema.Amount)]!;
+        var field = _fields[ColumnMapping.FieldIndex(TransactionSchema.Amount)]!;
         var target = columns.Amount;
         var count = columns.Count;
         var type = field.ClrType;

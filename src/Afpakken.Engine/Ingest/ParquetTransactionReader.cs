@@ -181,20 +181,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
         }
     }
 
-    private DataField? Field(string canonical) => _fields[IndexOfField(canonical)];
-
-    private static int IndexOfField(string canonical)
-    {
-        for (var i = 0; i < ColumnMapping.Fields.Count; i++)
-        {
-            if (ColumnMapping.Fields[i] == canonical)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(canonical));
-    }
+    private DataField? Field(string canonical) => _fields[ColumnMapping.FieldIndex(canonical)];
 
     private static void CheckTypes(string file, DataField?[] fields)
     {
@@ -378,7 +365,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
 
         // Characters, not a string per cell: repeated values become one shared string. A required column is read
         // into a plain array (see ReadValuesAsync), and every cell is copied out before the next read.
-        var interner = _interners[IndexOfField(canonical)];
+        var interner = _interners[ColumnMapping.FieldIndex(canonical)];
         if (field.IsNullable)
         {
             var cells = Scratch<ReadOnlyMemory<char>?>(scratch, count);

@@ -162,16 +162,7 @@ internal sealed class TransactionValidator
                     continue;
                 }
 
-                var i = pending.Rows[p];
-                var txId = pending.TxIds[p];
-                target.Add(
-                    txId, pending.BookedAt[p], source.FromAccount[i], source.ToAccount[i], pending.Amounts[p], pending.Currencies[p], pending.Channels[p],
-                    Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
-                Loaded++;
-                if (source.IsLaundering is not null || source.Typology is not null)
-                {
-                    Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
-                }
+                Accept(source, pending, p, target);
             }
         }
     }
@@ -228,15 +219,7 @@ internal sealed class TransactionValidator
                 continue;
             }
 
-            var txId = pending.TxIds[p];
-            target.Add(
-                txId, pending.BookedAt[p], source.FromAccount[i], source.ToAccount[i], pending.Amounts[p], pending.Currencies[p], pending.Channels[p],
-                Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
-            Loaded++;
-            if (source.IsLaundering is not null || source.Typology is not null)
-            {
-                Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
-            }
+            Accept(source, pending, p, target);
         }
     }
 
@@ -302,6 +285,21 @@ internal sealed class TransactionValidator
     }
 
     private static string? Or(string? value, string? fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+
+    /// <summary>Loads pending row <paramref name="p"/> (validated, not a duplicate) into <paramref name="target"/>, with its labels.</summary>
+    private void Accept(SourceColumns source, PendingRows pending, int p, CuratedRows target)
+    {
+        var i = pending.Rows[p];
+        var txId = pending.TxIds[p];
+        target.Add(
+            txId, pending.BookedAt[p], source.FromAccount[i], source.ToAccount[i], pending.Amounts[p], pending.Currencies[p], pending.Channels[p],
+            Or(source.FromBank?[i], _defaultFromBank), Or(source.ToBank?[i], _defaultToBank), Or(source.Description?[i], _defaultDescription));
+        Loaded++;
+        if (source.IsLaundering is not null || source.Typology is not null)
+        {
+            Labels.Add(txId.ToString(), source.IsLaundering?[i] ?? !string.IsNullOrEmpty(source.Typology?[i]), source.Typology?[i]);
+        }
+    }
 
     private bool CheckId(long row, string field, ReadOnlyMemory<char> value)
     {
