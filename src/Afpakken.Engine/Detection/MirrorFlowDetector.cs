@@ -19,41 +19,25 @@ public sealed class MirrorFlowDetector(MirrorFlowOptions options) : IDetector
     {
         var alerts = new List<Alert>();
         var window = options.Window.Ticks;
-        var stride = window / 4;
         var billing = Collection.BillingChannels(graph);
         for (var a = 0; a < graph.AccountCount; a++)
         {
-            var incoming = graph.IncomingOf(a);
-            if (a == graph.CashAccount || graph.Gatekeeper(a) || incoming.Length < options.MinSenders || graph.OutgoingOf(a).Length == 0)
+            if (a == graph.CashAccount || graph.Gatekeeper(a) || graph.IncomingOf(a).Length < options.MinSenders || graph.OutgoingOf(a).Length == 0)
             {
                 continue;
             }
 
-            var i = 0;
-            while (i < incoming.Length)
+            var banker = a;
+            Collection.SlidingWindows(graph, banker, window, options.MinSenders, (from, to, start) =>
             {
-                var start = graph.Ticks[incoming[i]];
-                var j = i;
-                while (j < incoming.Length && graph.Ticks[incoming[j]] - start <= window)
+                if (Evaluate(graph, banker, graph.IncomingOf(banker)[from..to], start, billing) is not { } alert)
                 {
-                    j++;
+                    return false;
                 }
 
-                if (j - i >= options.MinSenders && Evaluate(graph, a, incoming[i..j], start, billing) is { } alert)
-                {
-                    alerts.Add(alert);
-                    i = j;
-                    continue;
-                }
-
-                var next = i + 1;
-                while (next < incoming.Length && graph.Ticks[incoming[next]] < start + stride && j - next >= options.MinSenders)
-                {
-                    next++;
-                }
-
-                i = next;
-            }
+                alerts.Add(alert);
+                return true;
+            });
         }
 
         return alerts;

@@ -20,27 +20,17 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
         var billing = Collection.BillingChannels(graph);
         for (var a = 0; a < graph.AccountCount; a++)
         {
-            var incoming = graph.IncomingOf(a);
             // A licensed money-transfer office or exchange collects and remits by trade; underground banking is unlicensed.
-            if (a == graph.CashAccount || graph.Gatekeeper(a) || incoming.Length < options.MinCollectionSenders)
+            if (a == graph.CashAccount || graph.Gatekeeper(a) || graph.IncomingOf(a).Length < options.MinCollectionSenders)
             {
                 continue;
             }
 
-            // Windows start at most every quarter window: a busy account is evaluated ~50 times a year, not once per credit.
-            var stride = window / 4;
-            var i = 0;
-            while (i < incoming.Length)
+            var account = a;
+            Collection.SlidingWindows(graph, account, window, options.MinCollectionSenders, (from, to, start) =>
             {
-                var start = graph.Ticks[incoming[i]];
-                var j = i;
-                while (j < incoming.Length && graph.Ticks[incoming[j]] - start <= window)
-                {
-                    j++;
-                }
-
-                var credits = new List<int>(j - i);
-                foreach (var e in incoming[i..j])
+                var credits = new List<int>(to - from);
+                foreach (var e in graph.IncomingOf(account)[from..to])
                 {
                     if (graph.Source[e] != graph.CashAccount && !billing[graph.Channel[e]])
                     {
@@ -48,21 +38,14 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
                     }
                 }
 
-                if (Evaluate(graph, a, credits, start, window) is { } alert)
+                if (Evaluate(graph, account, credits, start, window) is not { } alert)
                 {
-                    alerts.Add(alert);
-                    i = j;
-                    continue;
+                    return false;
                 }
 
-                var next = i + 1;
-                while (next < incoming.Length && graph.Ticks[incoming[next]] < start + stride && j - next >= options.MinCollectionSenders)
-                {
-                    next++;
-                }
-
-                i = next;
-            }
+                alerts.Add(alert);
+                return true;
+            });
         }
 
         return alerts;
