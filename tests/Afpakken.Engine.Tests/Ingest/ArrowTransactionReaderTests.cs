@@ -50,8 +50,9 @@ public sealed class ArrowTransactionReaderTests : IDisposable
             }
         }
 
-        File.Delete(file);
-        Assert.False(File.Exists(file));
+        // Opening it exclusively (a lock on Unix too) works only once every handle on it is closed.
+        using var exclusive = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.True(exclusive.Length > 0);
     }
 
     [Theory]
