@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Afpakken.Engine.Graph;
 
@@ -62,12 +63,31 @@ internal sealed class Utf8KeyTable
         }
     }
 
-    /// <summary>Reads the slot and the arena entry a lookup of <paramref name="hash"/> starts at, to bring them into the cache.</summary>
+    /// <summary>
+    /// Asks the processor to bring the slot a lookup of <paramref name="hash"/> starts at into the cache, without
+    /// waiting for it (a no-op where there is no prefetch instruction).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Touch(ulong hash)
+    public unsafe void PrefetchSlot(ulong hash)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)hash & _mask]));
+        }
+    }
+
+    /// <summary>
+    /// Reads the slot a lookup of <paramref name="hash"/> starts at (prefetched a little earlier with
+    /// <see cref="PrefetchSlot"/>) and asks for the arena entry it points to, without waiting for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void PrefetchEntry(ulong hash)
     {
         var slot = _slots[(int)hash & _mask];
-        return slot == 0 ? 0 : slot ^ _arena[(int)(uint)slot];
+        if (Sse.IsSupported && slot != 0)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _arena[(int)(uint)slot]));
+        }
     }
 
     /// <summary>The number of <paramref name="utf8"/>, or -1 when it is not in the table.</summary>
