@@ -194,6 +194,9 @@ public sealed class ValueColumn<T>
 
     public ReadOnlySpan<T> Values => _values.AsSpan(0, Count);
 
+    /// <summary><see cref="Values"/> as memory, for work that cannot hold a span (valid until the next read into the column).</summary>
+    public ReadOnlyMemory<T> ValuesMemory => _values.AsMemory(0, Count);
+
     public bool IsNull(int row)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));

@@ -74,8 +74,10 @@ public sealed class AccountAggregates
     /// The aggregates straight from edge columns (no graph, no time order): counts and sums in one pass over the
     /// edges, then each account's counterparties gathered into one list per account (a counting sort) and counted.
     /// </summary>
+    /// <param name="counterparties">False: counts and sums only; <see cref="Counterparties"/> stays zero.</param>
     public static AccountAggregates Compute(
-        int accounts, ReadOnlyMemory<int> source, ReadOnlyMemory<int> target, ReadOnlyMemory<long> cents, int? parallelism = null)
+        int accounts, ReadOnlyMemory<int> source, ReadOnlyMemory<int> target, ReadOnlyMemory<long> cents, int? parallelism = null,
+        bool counterparties = true)
     {
         if (source.Length != target.Length || source.Length != cents.Length)
         {
@@ -107,6 +109,11 @@ public sealed class AccountAggregates
                 }
             }
         });
+
+        if (!counterparties)
+        {
+            return result;
+        }
 
         // One list per account of the other ends of all its transfers, both directions.
         var offsets = new int[accounts + 1];

@@ -148,30 +148,26 @@ public sealed class ParquetEdgeReader : IDisposable
 
     /// <summary>
     /// Only what per-account totals need — the two account columns and the amounts (cents) — of row group
-    /// <paramref name="rowGroup"/>, decoded in two lanes; valid until the next read.
+    /// <paramref name="rowGroup"/>, decoded in two lanes into <paramref name="into"/>: a caller that decodes the next row
+    /// group while it works on this one keeps two <see cref="TransferColumns"/> and alternates (one read at a time).
     /// </summary>
-    public (Utf8Column From, Utf8Column To, ReadOnlyMemory<long> Cents) ReadTransfers(int rowGroup)
+    /// <exception cref="InvalidDataException">An amount is null.</exception>
+    public TransferColumns ReadTransfers(int rowGroup, TransferColumns into)
     {
+        ArgumentNullException.ThrowIfNull(into);
         InTwoLanes(
             () =>
             {
-                _decoders[0].ReadBytes(rowGroup, _from, _fromAccounts);
-                _decoders[0].ReadValues(rowGroup, _amount, _rawAmounts);
+                _decoders[0].ReadBytes(rowGroup, _from, into.From);
+                _decoders[0].ReadValues(rowGroup, _amount, into.Amounts);
             },
-            () => _decoders[1].ReadBytes(rowGroup, _to, _toAccounts));
-        var rows = _rawAmounts.Count;
-        if (_rawAmounts.HasNulls)
+            () => _decoders[1].ReadBytes(rowGroup, _to, into.To));
+        if (into.Amounts.HasNulls)
         {
             throw new InvalidDataException($"{Path}: row group {rowGroup + 1} has a null amount");
         }
 
-        if (_cents.Length < rows)
-        {
-            _cents = new long[rows];
-        }
-
-        _rawAmounts.Values.CopyTo(_cents);
-        return (_fromAccounts, _toAccounts, _cents.AsMemory(0, rows));
+        return into;
     }
 
     public void Dispose() => _file.Dispose();
@@ -192,4 +188,19 @@ public sealed class ParquetEdgeReader : IDisposable
             throw;
         }
     }
+}
+
+/// <summary>The columns <see cref="ParquetEdgeReader.ReadTransfers"/> fills: sender, recipient, amount in cents.</summary>
+public sealed class TransferColumns
+{
+    public Utf8Column From { get; } = new();
+
+    public Utf8Column To { get; } = new();
+
+    internal ValueColumn<long> Amounts { get; } = new();
+
+    public int Count => Amounts.Count;
+
+    /// <summary>The amounts in cents, valid until the next read into these columns.</summary>
+    public ReadOnlyMemory<long> Cents => Amounts.ValuesMemory;
 }

@@ -56,6 +56,62 @@ public sealed class Utf8IntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transfers_read_ahead_into_two_column_sets_give_the_graphs_account_totals()
+    {
+        var world = Path.Combine(_dir, "small-row-groups");
+        await WorldGenerator.WriteAsync(new GenerationOptions(world, 20_000, 5) { RowGroupSize = 3_000 });
+        var file = Path.Combine(world, "transactions.parquet");
+        var (reader, unsupported) = await ParquetEdgeReader.TryOpenAsync(file);
+        Assert.Null(unsupported);
+        var interner = new Utf8AccountInterner();
+        List<int> source = [], target = [];
+        List<long> cents = [];
+        using (reader)
+        {
+            // As the benchmark reads: row group g + 1 decoded into the other column set while g is interned.
+            var groups = reader!.RowGroupCount;
+            Assert.True(groups > 2);
+            TransferColumns[] sets = [new(), new()];
+            var next = Task.Run(() => reader.ReadTransfers(0, sets[0]));
+            for (var g = 0; g < groups; g++)
+            {
+                var group = await next;
+                var following = g + 1;
+                next = following < groups ? Task.Run(() => reader.ReadTransfers(following, sets[following % 2])) : Task.FromResult(group);
+                var (from, to) = (new int[group.Count], new int[group.Count]);
+                interner.InternRows(group.From, group.To, from, to);
+                source.AddRange(from);
+                target.AddRange(to);
+                cents.AddRange(group.Cents.ToArray());
+            }
+        }
+
+        var strings = new FlowGraphBuilder();
+        await foreach (var batch in TransactionFileReader.ReadAsync(file))
+        {
+            strings.Add(batch);
+        }
+
+        var graph = strings.Build();
+        var expected = AccountAggregates.Compute(graph);
+        var all = AccountAggregates.Compute(interner.Count, source.ToArray(), target.ToArray(), cents.ToArray());
+        var sumsOnly = AccountAggregates.Compute(interner.Count, source.ToArray(), target.ToArray(), cents.ToArray(), counterparties: false);
+        Assert.Equal(graph.AccountCount, interner.Count);
+        var names = interner.ToStrings();
+        var byName = Enumerable.Range(0, graph.AccountCount).ToDictionary(a => graph.Accounts[a]);
+        for (var id = 0; id < interner.Count; id++)
+        {
+            var a = byName[names[id]];
+            Assert.Equal(
+                (expected.InCount[a], expected.OutCount[a], expected.InCents[a], expected.OutCents[a], expected.Counterparties[a]),
+                (all.InCount[id], all.OutCount[id], all.InCents[id], all.OutCents[id], all.Counterparties[id]));
+            Assert.Equal(
+                (expected.InCount[a], expected.OutCount[a], expected.InCents[a], expected.OutCents[a], 0),
+                (sumsOnly.InCount[id], sumsOnly.OutCount[id], sumsOnly.InCents[id], sumsOnly.OutCents[id], sumsOnly.Counterparties[id]));
+        }
+    }
+
+    [Fact]
     public async Task Rows_outside_the_window_are_left_out_with_their_accounts()
     {
         var all = new List<TransactionBatch>();
