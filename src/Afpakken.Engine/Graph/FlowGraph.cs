@@ -3,13 +3,14 @@ namespace Afpakken.Engine.Graph;
 /// <summary>
 /// A compact transaction graph: accounts as dense ids, edges as parallel arrays sorted by booking time, and
 /// in/out adjacency in CSR form (offsets into contiguous edge-index arrays, each list in time order).
-/// No object per edge; built once per detection run by <see cref="FlowGraphBuilder"/>.
+/// No object per edge (transaction ids too are bytes in one array); built once per detection run by
+/// <see cref="FlowGraphBuilder"/>.
 /// </summary>
 public sealed class FlowGraph
 {
     internal FlowGraph(
         string[] accounts, int cashAccount, int[] source, int[] target, long[] ticks, long[] cents, byte[] channel,
-        string[] txIds, string[] channelNames)
+        TxIdColumn txIds, string[] channelNames)
     {
         Accounts = accounts;
         CashAccount = cashAccount;
@@ -76,7 +77,8 @@ public sealed class FlowGraph
 
     public byte[] Channel { get; }
     public string[] ChannelNames { get; }
-    public string[] TxIds { get; }
+    /// <summary>Transaction id by edge, kept as UTF-8 bytes (no string per edge; <c>TxIds[e]</c> makes one).</summary>
+    public TxIdColumn TxIds { get; }
 
     public int[] OutOffsets { get; }
     public int[] OutEdges { get; }

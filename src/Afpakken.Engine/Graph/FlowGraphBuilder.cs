@@ -29,7 +29,7 @@ public sealed class FlowGraphBuilder
     private long[] _ticks = new long[1024];
     private long[] _cents = new long[1024];
     private byte[] _channel = new byte[1024];
-    private string[] _txIds = new string[1024];
+    private readonly TxIdColumn.Builder _txIds = new();
     private int _count;
     private readonly Utf8CellBuffer _pendingFrom = new(), _pendingTo = new();
     private int _pendingAt;
@@ -83,18 +83,8 @@ public sealed class FlowGraphBuilder
         edges.Cents.Span.CopyTo(_cents.AsSpan(at));
         ChannelCodes(edges.Channel, _channel.AsSpan(at, rows));
 
-        // A string per transaction id (alerts and score files name them); both cores, halves of the rows.
-        var txIds = edges.TxIds;
-        var strings = _txIds;
-        Parallel.For(0, 2, half =>
-        {
-            var (first, last) = half == 0 ? (0, rows / 2) : (rows / 2, rows);
-            for (var i = first; i < last; i++)
-            {
-                strings[at + i] = System.Text.Encoding.UTF8.GetString(txIds[i]);
-            }
-        });
-
+        // The transaction ids as bytes (no string per edge); the graph makes a string of one when it is named.
+        _txIds.Add(edges.TxIds);
         _count += rows;
         if (_pendingFrom.Count >= PendingRows)
         {
@@ -174,7 +164,7 @@ public sealed class FlowGraphBuilder
         _ticks[i] = ticks;
         _cents[i] = cents;
         _channel[i] = ChannelCode(channel);
-        _txIds[i] = txId;
+        _txIds.Add(txId);
     }
 
     private int Intern(string account)
@@ -237,7 +227,6 @@ public sealed class FlowGraphBuilder
         Array.Resize(ref _ticks, size);
         Array.Resize(ref _cents, size);
         Array.Resize(ref _channel, size);
-        Array.Resize(ref _txIds, size);
     }
 
     public FlowGraph Build()
@@ -249,7 +238,7 @@ public sealed class FlowGraphBuilder
         {
             // Already in time order (the usual case: files and curated parts are written in booking order).
             return new FlowGraph(
-                _accounts.ToStrings(), cash, _source[..n], _target[..n], _ticks[..n], _cents[..n], _channel[..n], _txIds[..n], [.. _channels]);
+                _accounts.ToStrings(), cash, _source[..n], _target[..n], _ticks[..n], _cents[..n], _channel[..n], _txIds.Build(n), [.. _channels]);
         }
 
         var order = new int[n];
@@ -267,7 +256,7 @@ public sealed class FlowGraphBuilder
         var ticks = Permute(_ticks, order);
         var cents = Permute(_cents, order);
         var channel = Permute(_channel, order);
-        var txIds = Permute(_txIds, order);
+        var txIds = _txIds.BuildPermuted(order);
         return new FlowGraph(_accounts.ToStrings(), cash, source, target, ticks, cents, channel, txIds, [.. _channels]);
     }
 
