@@ -8,7 +8,9 @@ namespace Afpakken.Engine.Graph;
 /// Reads the transfers of a transactions Parquet file in the canonical layout (curated parts, generated worlds) with
 /// the page decoder (<see cref="ParquetColumnFile"/>): per row group, the id columns as UTF-8 with no object per cell,
 /// times as UTC ticks and amounts as cents. Two lanes decode a row group's columns side by side, each with its own
-/// decoder. The columns are refilled by the next read: use a row group before asking for the next.
+/// decoder. <see cref="Read"/> refills the reader's own columns: use a row group before asking for the next;
+/// <see cref="ReadTransfers"/> fills the caller's. One read at a time (the decoders are shared): a read started while
+/// another runs is refused.
 /// </summary>
 public sealed class ParquetEdgeReader : IDisposable
 {
@@ -21,6 +23,7 @@ public sealed class ParquetEdgeReader : IDisposable
     private readonly Utf8Column _txIds = new(), _fromAccounts = new(), _toAccounts = new(), _channels = new();
     private readonly ValueColumn<long> _rawTimes = new(), _rawAmounts = new();
     private long[] _ticks = [], _cents = [];
+    private int _reading;
 
     private ParquetEdgeReader(ParquetColumnFile file, ParquetLeafColumn[] columns, long ticksPerUnit)
     {
@@ -110,6 +113,7 @@ public sealed class ParquetEdgeReader : IDisposable
     /// <exception cref="InvalidDataException">A booking time or an amount is null.</exception>
     public Utf8Edges Read(int rowGroup)
     {
+        using var _ = OneAtATime();
         InTwoLanes(
             () =>
             {
@@ -155,6 +159,7 @@ public sealed class ParquetEdgeReader : IDisposable
     public TransferColumns ReadTransfers(int rowGroup, TransferColumns into)
     {
         ArgumentNullException.ThrowIfNull(into);
+        using var _ = OneAtATime();
         InTwoLanes(
             () =>
             {
@@ -171,6 +176,16 @@ public sealed class ParquetEdgeReader : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    /// <summary>Marks a read as running until disposed; refuses a second one meanwhile.</summary>
+    private Reading OneAtATime() => Interlocked.Exchange(ref _reading, 1) == 0
+        ? new Reading(this)
+        : throw new InvalidOperationException($"{Path}: a read is already running on this reader; read one row group at a time.");
+
+    private readonly struct Reading(ParquetEdgeReader reader) : IDisposable
+    {
+        public void Dispose() => Volatile.Write(ref reader._reading, 0);
+    }
 
     /// <summary>
     /// Runs the two decoding lanes and rethrows the first lane's own exception (not Parallel's AggregateException), so

@@ -83,8 +83,13 @@ internal sealed class Utf8KeyTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe void PrefetchEntry(ulong hash)
     {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
         var slot = _slots[(int)hash & _mask];
-        if (Sse.IsSupported && slot != 0)
+        if (slot != 0)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref _arena[(int)(uint)slot]));
         }
