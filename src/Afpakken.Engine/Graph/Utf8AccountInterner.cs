@@ -16,8 +16,8 @@ namespace Afpakken.Engine.Graph;
 /// slices of up to a million rows in four steps: the cores hash the slice's cells and copy them into per-partition
 /// buffers; the cores take partitions in turn and look their keys up (each partition's table touched by one core
 /// only, a few megabytes of it at a time, the slots and entries of the keys a little ahead prefetched so that their
-/// cache misses overlap — about 30 % less time for the lookups on 10M rows); accounts new in the slice get their dense ids in the order of their first
-/// cell; the cores read each row's ids back. The result is the numbering a row-at-a-time intake (from, then to, row
+/// cache misses overlap — about 30 % less time for the lookups on 10M rows); accounts new in the slice get their
+/// dense ids in the order of their first cell; the cores read each row's ids back. The result is the numbering a row-at-a-time intake (from, then to, row
 /// by row) would give. Sixteen partitions measured cheapest on 10M rows over 1.1M accounts: fewer make the
 /// lookups miss the cache more, more make the scatter into the buffers and the reading back cost more.</para>
 /// <para>Bytes that are not valid UTF-8 are interned as the text they decode to (an invalid sequence becomes U+FFFD,
