@@ -11,13 +11,36 @@ namespace Afpakken.Engine.Detection;
 /// relays) and sinks (who the relays paid) added before and after, and it is an alert when at least two consecutive
 /// layers are many-to-many — every account on both sides takes part and the payments between them outnumber a
 /// chain's — and the money moved within the span. A scatter-gather's intermediaries or a funnel each have one
-/// counterparty on a side and never qualify.
+/// counterparty on a side and never qualify. With <paramref name="oneHop"/> it also reports the single-hop form
+/// (<see cref="BipartiteBurstDetector"/>: sets paying sets with no relay), except where that is a layer of a stack it
+/// reported already — one operation, one alert.
 /// </summary>
-public sealed class BipartiteLayeringDetector(StackLayeringOptions options) : IDetector
+public sealed class BipartiteLayeringDetector(StackLayeringOptions options, BipartiteBurstOptions? oneHop = null) : IDetector
 {
     public string Typology => Typologies.BipartiteLayering;
 
     public IReadOnlyList<Alert> Detect(FlowGraph graph)
+    {
+        var stacks = Stacks(graph);
+        if (oneHop is null)
+        {
+            return stacks;
+        }
+
+        var inStacks = stacks.SelectMany(a => a.TxIds).ToHashSet(StringComparer.Ordinal);
+        var alerts = new List<Alert>(stacks);
+        foreach (var alert in new BipartiteBurstDetector(oneHop).Detect(graph))
+        {
+            if (alert.TxIds.Count(inStacks.Contains) * 2 <= alert.TxIds.Count)
+            {
+                alerts.Add(alert);
+            }
+        }
+
+        return alerts;
+    }
+
+    private List<Alert> Stacks(FlowGraph graph)
     {
         var episodes = RelayScan.Find(graph, options);
         var receivedBy = new Dictionary<int, int>();

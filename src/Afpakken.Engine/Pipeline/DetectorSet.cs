@@ -16,7 +16,7 @@ public static class DetectorSet
         new MuleDetector(new MuleOptions()), new StructuringDetector(new StructuringOptions()),
         new CycleDetector(new CycleOptions()),
         new ScatterGatherDetector(new LayeringOptions()), new GatherScatterDetector(new LayeringOptions()),
-        new BipartiteLayeringDetector(new StackLayeringOptions()),
+        new BipartiteLayeringDetector(new StackLayeringOptions(), new BipartiteBurstOptions()),
         new CryptoOffRampDetector(new OffRampOptions()), new UndergroundBankingDetector(new OffRampOptions()),
         new MirrorFlowDetector(new MirrorFlowOptions()),
         new CashFrontDetector(new CashFrontOptions(), profiles),
