@@ -11,7 +11,7 @@ public sealed class StructuringOptions
 {
     public const string SectionName = "Detection:Structuring";
 
-    public IList<decimal> Thresholds { get; } = [10_000m, 3_000m];
+    public IReadOnlyList<decimal> Thresholds { get; set; } = [10_000m, 3_000m];
 
     /// <summary>A deposit counts when it is at least this share of the threshold …</summary>
     [Range(0.5, 1.0)]

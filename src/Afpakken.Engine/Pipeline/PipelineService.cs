@@ -28,13 +28,14 @@ public sealed class PipelineService
 {
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly FanDetectionOptions _fanOptions;
+    private readonly DetectionSettings _detection;
 
-    public PipelineService(ILogger logger, TimeProvider time, FanDetectionOptions? fanOptions = null)
+    /// <param name="detection">The detectors' settings; null: their defaults.</param>
+    public PipelineService(ILogger logger, TimeProvider time, DetectionSettings? detection = null)
     {
         _logger = logger;
         _time = time;
-        _fanOptions = fanOptions ?? new FanDetectionOptions();
+        _detection = (detection ?? new DetectionSettings()).Validated("detection settings");
     }
 
     /// <summary>Ingests one file; a file already in the ledger is skipped. Invalid files throw InvalidInputException and load nothing.</summary>
@@ -121,7 +122,7 @@ public sealed class PipelineService
             graph.EdgeCount, graph.AccountCount, window.From, window.To);
 
         var alerts = new List<Alert>();
-        foreach (var detector in DetectorSet.Create(_fanOptions, evidence, profiles))
+        foreach (var detector in DetectorSet.Create(_detection, evidence, profiles))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var found = detector.Detect(graph);
@@ -136,7 +137,7 @@ public sealed class PipelineService
         alerts.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.AlertId, y.AlertId));
         var anomaly = new AccountAnomalyScorer().Score(AccountFeatures.Compute(graph));
         var cases = CaseGrouper.Group(alerts);
-        var facilitators = CaseGrouper.Facilitators(cases, alerts, graph, evidence.AccountHolders);
+        var facilitators = CaseGrouper.Facilitators(cases, alerts, graph, evidence.AccountHolders, _detection.Facilitators);
         log.Information("Grouped {Alerts} alerts into {Cases} cases; {Facilitators} accounts serve more than one case",
             alerts.Count, cases.Count, facilitators.Count);
         return new DetectionRun(runId, window, graph, alerts, ScoreBook.Build(graph, alerts, anomaly), cases, facilitators);

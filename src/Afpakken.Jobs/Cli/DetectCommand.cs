@@ -16,9 +16,10 @@ internal static class DetectCommand
         var output = new Option<string>("--out") { Description = "Directory for the score files, cases.json and facilitators.csv", Required = true };
         var from = new Option<string?>("--from") { Description = "First day to analyse (yyyy-MM-dd, UTC); default: 12 months before --to" };
         var to = new Option<string?>("--to") { Description = "Last day to analyse (yyyy-MM-dd, UTC, inclusive); default: the latest booking in the store" };
+        var settings = DetectionConfigOption.Create();
         var command = new Command("detect", "Run every detector over the curated store; write alerts to the store and score files to --out")
         {
-            data, output, from, to,
+            data, output, from, to, settings,
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("detect", async (logger, ct) =>
         {
@@ -29,7 +30,7 @@ internal static class DetectCommand
             }
 
             var window = Window(parse.GetValue(from), parse.GetValue(to));
-            var d = await new PipelineService(logger, TimeProvider.System).DetectAsync(layout, parse.GetValue(output)!, window, ct);
+            var d = await new PipelineService(logger, TimeProvider.System, DetectionConfigOption.Load(parse, settings)).DetectAsync(layout, parse.GetValue(output)!, window, ct);
             Console.WriteLine($"detection {d.RunId}: {d.Transactions} transactions, {d.Accounts} accounts, {d.Alerts} alerts, " +
                               $"{d.FlaggedAccounts} accounts and {d.FlaggedTransactions} transactions flagged");
             return 0;

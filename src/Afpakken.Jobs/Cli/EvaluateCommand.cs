@@ -16,15 +16,16 @@ internal static class EvaluateCommand
         var data = new Option<string>("--data") { Description = "Data directory with a curated store", Required = true };
         var truth = new Option<string?>("--truth") { Description = "Labels: a labels Parquet file or a generated world folder (default: labels kept at ingest)" };
         var output = new Option<string?>("--out") { Description = "Also write the report as JSON to this file" };
+        var settings = DetectionConfigOption.Create();
         var command = new Command("evaluate", "Score detection against ground truth: precision, recall, F1, average precision, precision at k")
         {
-            data, truth, output,
+            data, truth, output, settings,
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("evaluate", async (logger, ct) =>
         {
             var layout = new DataLayout(parse.GetValue(data)!);
             var (labels, source) = await GroundTruthLabels.FindAsync(parse.GetValue(truth), layout, ct);
-            var run = await new PipelineService(logger, TimeProvider.System).AnalyseAsync(layout, ct);
+            var run = await new PipelineService(logger, TimeProvider.System, DetectionConfigOption.Load(parse, settings)).AnalyseAsync(layout, ct);
             var report = DetectionEvaluator.Evaluate(run, labels, source);
             Print(report);
             if (parse.GetValue(output) is { } file)

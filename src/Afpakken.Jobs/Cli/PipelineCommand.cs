@@ -18,13 +18,14 @@ internal static class PipelineCommand
         var data = new Option<string>("--data") { Description = "Data directory (store, curated dataset)", Required = true };
         var output = new Option<string>("--out") { Description = "Directory for transaction_scores.csv and account_scores.csv", Required = true };
         var mapping = new Option<string?>("--mapping") { Description = "Column mapping: a JSON file, or a preset (canonical, amlworld)" };
+        var settings = DetectionConfigOption.Create();
         var command = new Command("pipeline", "Ingest transactions (Parquet, Arrow IPC or CSV), run detection over the store, write alerts and score files")
         {
-            input, data, output, mapping,
+            input, data, output, mapping, settings,
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("pipeline", async (logger, ct) =>
         {
-            var service = new PipelineService(logger, TimeProvider.System);
+            var service = new PipelineService(logger, TimeProvider.System, DetectionConfigOption.Load(parse, settings));
             var columnMapping = Engine.Ingest.ColumnMappingFile.Load(parse.GetValue(mapping));
             var result = await service.RunAsync(parse.GetValue(input)!, new DataLayout(parse.GetValue(data)!), parse.GetValue(output)!, columnMapping, ct);
             foreach (var file in result.Ingested)

@@ -40,8 +40,10 @@ public static class JobsServiceCollectionExtensions
         });
         services.TryAddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.TryAddSingleton(sp => new IngestLedger(sp.GetRequiredService<SqliteStore>()));
+        // The detectors' settings from the host's configuration section "Detection" (defaults where it says nothing).
         services.TryAddSingleton(sp => new PipelineService(
-            sp.GetRequiredService<Serilog.ILogger>().ForContext<PipelineService>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<Serilog.ILogger>().ForContext<PipelineService>(), sp.GetRequiredService<TimeProvider>(),
+            configuration.GetSection("Detection").Get<DetectionSettings>()));
 
         services.TryAddTransient<IngestFileJob>();
         services.TryAddTransient<DetectJob>();

@@ -35,7 +35,7 @@ public sealed class DetectedWorld : IAsyncLifetime
         var sectors = (await EntityFiles.ReadPartiesAsync(Path.Combine(_dir, "parties.parquet"))).ToDictionary(p => p.PartyId, p => p.SectorCode);
         Graph.MarkGatekeepers(accounts.Where(a => EntityStore.GatekeeperKinds.Contains(a.Kind)).Select(a => a.AccountId));
         var profiles = new AccountProfiles(accounts.ToDictionary(a => a.AccountId, a => (a.Kind, sectors.GetValueOrDefault(a.Holder))));
-        var alerts = DetectorSet.Create(new FanDetectionOptions(), StrawManEvidence.None, profiles).SelectMany(d => d.Detect(Graph)).ToList();
+        var alerts = DetectorSet.Create(new DetectionSettings(), StrawManEvidence.None, profiles).SelectMany(d => d.Detect(Graph)).ToList();
         Alerts = AlertReconciler.Reconcile(alerts);
         Truth = await GroundTruth.LoadAsync(_dir);
     }
