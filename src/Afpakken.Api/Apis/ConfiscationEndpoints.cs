@@ -12,8 +12,8 @@ namespace Afpakken.Api.Apis;
 
 /// <summary>
 /// The prosecutor's side: the asset overview of one subject (for a case number) and the ranked confiscation
-/// candidates, as the same JSON the CLI writes (docs/confiscation.md). Prosecutors and admins only; every call is an
-/// entry in the audit log.
+/// candidates, as the same JSON the CLI writes (docs/confiscation.md). Prosecutors and admins only; every call is one
+/// entry in the audit log (the access audit's; the service's own recording is off here).
 /// </summary>
 public static class ConfiscationEndpoints
 {
@@ -39,7 +39,7 @@ public static class ConfiscationEndpoints
         return api;
     }
 
-    internal static async Task<Results<Ok<object>, ValidationProblem, NotFound<ProblemDetailsText>>> AssetOverviewAsync(
+    internal static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> AssetOverviewAsync(
         string partyId,
         SqliteStore store,
         ConfiscationOptions options,
@@ -74,7 +74,7 @@ public static class ConfiscationEndpoints
         }
         catch (InvalidInputException ex) when (ex.Source == partyId)
         {
-            return TypedResults.NotFound(new ProblemDetailsText($"party {partyId}: {ex.Problem}"));
+            return TypedResults.Problem(detail: $"party {partyId}: {ex.Problem}", statusCode: StatusCodes.Status404NotFound);
         }
     }
 
@@ -89,7 +89,7 @@ public static class ConfiscationEndpoints
         string? to = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var service = Service(store, options, logger, user, "confiscation triage");
+        var service = Service(store, options, logger, user, ConfiscationService.TriagePurpose);
         var period = await PeriodAsync(service, from, to, errors, cancellationToken);
         if (errors.Count > 0 || period is null)
         {
@@ -98,18 +98,18 @@ public static class ConfiscationEndpoints
 
         var list = await service.CandidatesAsync(period, UserName(user), cancellationToken);
         await audit.ConsultedAsync(user, "confiscation-candidates", $"from={period.From:yyyy-MM-dd}&to={period.To:yyyy-MM-dd}",
-            [.. list.Candidates.Select(c => c.SubjectId)], cancellationToken, purpose: "confiscation triage");
+            [.. list.Candidates.Select(c => c.SubjectId)], cancellationToken, purpose: ConfiscationService.TriagePurpose);
         return TypedResults.Ok(ConfiscationJson.Candidates(list));
     }
-
-    /// <summary>A problem text for a 404.</summary>
-    public sealed record ProblemDetailsText(string Detail);
 
     private static ConfiscationService Service(SqliteStore store, ConfiscationOptions options, Serilog.ILogger logger, ClaimsPrincipal user, string? purpose) =>
         new(store, options, logger, TimeProvider.System)
         {
             Role = string.Join(',', user.FindAll(Engine.Security.DevelopmentTokenIssuer.RoleClaim).Select(c => c.Value)),
-            Purpose = string.IsNullOrWhiteSpace(purpose) ? "confiscation (art. 36e Sr)" : purpose,
+            Purpose = string.IsNullOrWhiteSpace(purpose) ? ConfiscationService.DefaultPurpose : purpose,
+
+            // The endpoints record each read with the access audit (user, roles, record ids): one read, one entry.
+            RecordsReads = false,
         };
 
     private static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";

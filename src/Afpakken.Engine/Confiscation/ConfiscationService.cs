@@ -68,7 +68,19 @@ public sealed class ConfiscationService
     public string Role { get; init; } = "cli";
 
     /// <summary>Why the data is consulted, as written to the audit log.</summary>
-    public string Purpose { get; init; } = "confiscation (art. 36e Sr)";
+    public string Purpose { get; init; } = DefaultPurpose;
+
+    /// <summary>
+    /// True (the CLI): each overview and ranking is written to the audit log here. A host that records every read of
+    /// personal data itself (the API's access audit) sets false, so that one read is one entry.
+    /// </summary>
+    public bool RecordsReads { get; init; } = true;
+
+    /// <summary>The purpose of an asset overview when none is given.</summary>
+    public const string DefaultPurpose = "confiscation (art. 36e Sr)";
+
+    /// <summary>The purpose of a candidate ranking.</summary>
+    public const string TriagePurpose = "confiscation triage";
 
     /// <summary>
     /// The analysed window of the last detection run as the whole days inside it (a window starting at 20:00 starts the
@@ -98,12 +110,15 @@ public sealed class ConfiscationService
                 Payable = Payable.Of(report.Benefit.Estimated, deductions.PaidToVictims, deductions.AlreadyForfeited, deductions.CourtReductions),
             };
         }
-        await _audit.AppendAsync(producedBy, Role, "consult",
-            $"asset overview of party {subjectId} and {report.Control.Parties.Count - 1} controlled parties, {report.Control.Accounts.Count} accounts, " +
-            $"{report.Overview.Items.Count} assets, period {period}", caseNumber, Purpose, recipient: null, cancellationToken);
-        _logger.ForContext("Audit", true).ForContext("SubjectId", subjectId).ForContext("CaseNumber", caseNumber)
-            .Information("Asset overview of {SubjectId} for case {CaseNumber} produced by {User}: {Items} assets, estimated benefit {Benefit}",
-                subjectId, caseNumber, producedBy, report.Overview.Items.Count, report.Benefit.Estimated);
+        if (RecordsReads)
+        {
+            await _audit.AppendAsync(producedBy, Role, "consult",
+                $"asset overview of party {subjectId} and {report.Control.Parties.Count - 1} controlled parties, {report.Control.Accounts.Count} accounts, " +
+                $"{report.Overview.Items.Count} assets, period {period}", caseNumber, Purpose, recipient: null, cancellationToken);
+            _logger.ForContext("Audit", true).ForContext("SubjectId", subjectId).ForContext("CaseNumber", caseNumber)
+                .Information("Asset overview of {SubjectId} for case {CaseNumber} produced by {User}: {Items} assets, estimated benefit {Benefit}",
+                    subjectId, caseNumber, producedBy, report.Overview.Items.Count, report.Benefit.Estimated);
+        }
         return report;
     }
 
@@ -140,12 +155,15 @@ public sealed class ConfiscationService
             .OrderByDescending(c => c.ExpectedRecovery).ThenByDescending(c => c.EstimatedBenefit).ThenBy(c => c.SubjectId, StringComparer.Ordinal)
             .Take(_options.Candidates.MaxListed)
             .Select((c, i) => c with { Rank = i + 1 }).ToList();
-        await _audit.AppendAsync(producedBy, Role, "consult",
-            $"confiscation candidate ranking, period {period}: {ranked.Count} subjects listed ({string.Join(", ", ranked.Take(20).Select(c => c.SubjectId))}{(ranked.Count > 20 ? ", …" : "")})",
-            caseNumber: null, Purpose, recipient: null, cancellationToken);
-        _logger.ForContext("Audit", true)
-            .Information("Candidate ranking produced by {User}: {Candidates} candidates of {Considered} subjects reached through {Alerts} alerts",
-                producedBy, ranked.Count, considered, alerts.Count);
+        if (RecordsReads)
+        {
+            await _audit.AppendAsync(producedBy, Role, "consult",
+                $"confiscation candidate ranking, period {period}: {ranked.Count} subjects listed ({string.Join(", ", ranked.Take(20).Select(c => c.SubjectId))}{(ranked.Count > 20 ? ", …" : "")})",
+                caseNumber: null, Purpose, recipient: null, cancellationToken);
+            _logger.ForContext("Audit", true)
+                .Information("Candidate ranking produced by {User}: {Candidates} candidates of {Considered} subjects reached through {Alerts} alerts",
+                    producedBy, ranked.Count, considered, alerts.Count);
+        }
         return new CandidateList(producedBy, _time.GetUtcNow().UtcDateTime, period, considered, ranked);
     }
 

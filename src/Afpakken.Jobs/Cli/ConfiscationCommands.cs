@@ -21,7 +21,7 @@ internal static class ConfiscationCommands
         var (data, from, to, format, lang, output, config, user) = Common();
         var subject = new Option<string>("--subject") { Description = "Party id of the subject", Required = true };
         var caseNumber = new Option<string>("--case") { Description = "Case number the overview is requested for (required, logged)", Required = true };
-        var purpose = new Option<string>("--purpose") { Description = "Why the data is consulted (written to the audit log)", DefaultValueFactory = _ => "confiscation (art. 36e Sr)" };
+        var purpose = new Option<string>("--purpose") { Description = "Why the data is consulted (written to the audit log)", DefaultValueFactory = _ => ConfiscationService.DefaultPurpose };
         var openingCash = new Option<string?>("--opening-cash") { Description = "Opening cash the defence claims, for the sensitivity run of the cash statement" };
         var paidToVictims = new Option<string?>("--paid-to-victims") { Description = "Paid to victims, deducted for the payable amount" };
         var forfeited = new Option<string?>("--already-forfeited") { Description = "Already forfeited, deducted for the payable amount" };
@@ -32,20 +32,22 @@ internal static class ConfiscationCommands
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("asset-overview", async (logger, ct) =>
         {
-            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), parse.GetValue(purpose)!, logger, ct);
+            // Every option checked before the store is read and the read is written to the audit log.
+            var (fmt, language) = (Format(parse.GetValue(format)!), Lang(parse.GetValue(lang)!));
             var claimed = parse.GetValue(openingCash) is { } text ? Money(text, "--opening-cash") : (decimal?)null;
             var given = (parse.GetValue(paidToVictims), parse.GetValue(forfeited), parse.GetValue(reductions));
             var deductions = given is (null, null, null)
                 ? null
                 : new PayableDeductions(Optional(given.Item1, "--paid-to-victims"), Optional(given.Item2, "--already-forfeited"), Optional(given.Item3, "--court-reductions"));
+            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), parse.GetValue(purpose)!, logger, ct);
             var report = await service.SubjectReportAsync(parse.GetValue(subject)!, period, parse.GetValue(caseNumber)!, parse.GetValue(user)!, claimed, ct, deductions);
-            await WriteAsync(parse.GetValue(output), Format(parse.GetValue(format)!), async (stream, fmt) =>
+            await WriteAsync(parse.GetValue(output), async stream =>
             {
                 switch (fmt)
                 {
                     case "json": await ConfiscationJson.WriteSubjectAsync(report, stream, ct); break;
                     case "csv": await WriteTextAsync(stream, w => ConfiscationCsv.WriteSubject(report, w)); break;
-                    default: await WriteTextAsync(stream, w => ConfiscationHtml.WriteSubject(report, Lang(parse.GetValue(lang)!), w)); break;
+                    default: await WriteTextAsync(stream, w => ConfiscationHtml.WriteSubject(report, language, w)); break;
                 }
             }, ct);
             return 0;
@@ -62,15 +64,17 @@ internal static class ConfiscationCommands
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("candidates", async (logger, ct) =>
         {
-            var (service, period) = await OpenAsync(parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), "confiscation triage", logger, ct);
+            var (fmt, language) = (Format(parse.GetValue(format)!), Lang(parse.GetValue(lang)!));
+            var (service, period) = await OpenAsync(
+                parse.GetValue(data)!, parse.GetValue(config), parse.GetValue(from), parse.GetValue(to), ConfiscationService.TriagePurpose, logger, ct);
             var list = await service.CandidatesAsync(period, parse.GetValue(user)!, ct);
-            await WriteAsync(parse.GetValue(output), Format(parse.GetValue(format)!), async (stream, fmt) =>
+            await WriteAsync(parse.GetValue(output), async stream =>
             {
                 switch (fmt)
                 {
                     case "json": await ConfiscationJson.WriteCandidatesAsync(list, stream, ct); break;
                     case "csv": await WriteTextAsync(stream, w => ConfiscationCsv.WriteCandidates(list, w)); break;
-                    default: await WriteTextAsync(stream, w => ConfiscationHtml.WriteCandidates(list, Lang(parse.GetValue(lang)!), w)); break;
+                    default: await WriteTextAsync(stream, w => ConfiscationHtml.WriteCandidates(list, language, w)); break;
                 }
             }, ct);
             return 0;
@@ -108,25 +112,35 @@ internal static class ConfiscationCommands
         return period.From <= period.To ? (service, period) : throw new InvalidInputException("--from", "must not be after --to");
     }
 
-    private static async Task WriteAsync(string? output, string format, Func<Stream, string, Task> write, CancellationToken ct)
+    private static async Task WriteAsync(string? output, Func<Stream, Task> write, CancellationToken ct)
     {
         if (output is null)
         {
             await using var stdout = Console.OpenStandardOutput();
-            await write(stdout, format);
+            await write(stdout);
             return;
         }
 
         var full = Path.GetFullPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var aside = full + ".partial";
-        await using (var file = File.Create(aside))
+        try
         {
-            await write(file, format);
+            await using (var file = File.Create(aside))
+            {
+                await write(file);
+            }
+
+            ct.ThrowIfCancellationRequested();
+            File.Move(aside, full, overwrite: true);
+        }
+        catch
+        {
+            // Nothing half-written is left behind.
+            File.Delete(aside);
+            throw;
         }
 
-        ct.ThrowIfCancellationRequested();
-        File.Move(aside, full, overwrite: true);
         await Console.Error.WriteLineAsync($"wrote {full}");
     }
 
