@@ -37,13 +37,7 @@ public sealed class StrawManDetector(StrawManEvidence evidence, StrawManOptions 
 
         var edgeOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var wanted = evidence.Assets.SelectMany(a => a.PaidFromTxIds).ToHashSet(StringComparer.Ordinal);
-        for (var e = 0; e < graph.EdgeCount; e++)
-        {
-            if (wanted.Contains(graph.TxIds[e]))
-            {
-                edgeOf[graph.TxIds[e]] = e;
-            }
-        }
+        graph.TxIds.Find(wanted, (e, id) => edgeOf[id] = e);
 
         var alerts = new List<Alert>();
         var paidByOthers = evidence.Assets

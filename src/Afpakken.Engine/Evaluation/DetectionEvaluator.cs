@@ -29,15 +29,12 @@ public static class DetectionEvaluator
         var txLabel = new bool[graph.EdgeCount];
         var txTypology = new string?[graph.EdgeCount];
         long labelled = 0;
-        for (var e = 0; e < graph.EdgeCount; e++)
+        graph.TxIds.Find(index, (e, i) =>
         {
-            if (index.TryGetValue(graph.TxIds[e], out var i))
-            {
-                labelled++;
-                txLabel[e] = truth.IsLaundering[i];
-                txTypology[e] = truth.IsLaundering[i] ? truth.Typology[i] ?? "unknown" : null;
-            }
-        }
+            labelled++;
+            txLabel[e] = truth.IsLaundering[i];
+            txTypology[e] = truth.IsLaundering[i] ? truth.Typology[i] ?? "unknown" : null;
+        });
 
         var accountLabel = new bool[graph.AccountCount];
         var accountTypologies = new HashSet<string>?[graph.AccountCount];

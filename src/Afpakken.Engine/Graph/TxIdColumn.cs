@@ -32,6 +32,50 @@ public sealed class TxIdColumn : IReadOnlyList<string>
         return _bytes.AsSpan(_offsets[edge], _offsets[edge + 1] - _offsets[edge]);
     }
 
+    /// <summary>
+    /// Calls <paramref name="found"/> with every edge whose id is in <paramref name="ids"/> (and the set's string of it):
+    /// each id is decoded into one reused buffer and looked up as characters, so a pass over every edge makes a string
+    /// for no edge.
+    /// </summary>
+    public void Find(HashSet<string> ids, Action<int, string> found)
+    {
+        var fast = ids.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup);
+        var chars = new char[256];
+        for (var e = 0; e < Count; e++)
+        {
+            if (fast ? lookup.TryGetValue(Decode(e, ref chars), out var id) : ids.TryGetValue(this[e], out id))
+            {
+                found(e, id);
+            }
+        }
+    }
+
+    /// <summary><see cref="Find(HashSet{string}, Action{int, string})"/> over the keys of <paramref name="ids"/>, with their values.</summary>
+    public void Find<TValue>(Dictionary<string, TValue> ids, Action<int, TValue> found)
+    {
+        var fast = ids.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup);
+        var chars = new char[256];
+        for (var e = 0; e < Count; e++)
+        {
+            if (fast ? lookup.TryGetValue(Decode(e, ref chars), out var value) : ids.TryGetValue(this[e], out value))
+            {
+                found(e, value!);
+            }
+        }
+    }
+
+    /// <summary>The id of edge <paramref name="edge"/> as characters in <paramref name="chars"/> (grown when too small).</summary>
+    private ReadOnlySpan<char> Decode(int edge, ref char[] chars)
+    {
+        var utf8 = Utf8(edge);
+        if (chars.Length < utf8.Length)
+        {
+            chars = new char[utf8.Length];
+        }
+
+        return chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
+    }
+
     /// <summary>A column of the given ids, in order (tests and small graphs).</summary>
     public static TxIdColumn Of(IEnumerable<string> ids)
     {

@@ -85,13 +85,7 @@ public sealed class ScoreBook
         var flaggedTx = alerts.SelectMany(a => a.TxIds).ToHashSet(StringComparer.Ordinal);
         if (flaggedTx.Count > 0)
         {
-            for (var e = 0; e < graph.EdgeCount; e++)
-            {
-                if (flaggedTx.Contains(graph.TxIds[e]))
-                {
-                    txIndex[graph.TxIds[e]] = e;
-                }
-            }
+            graph.TxIds.Find(flaggedTx, (e, id) => txIndex[id] = e);
 
             foreach (var alert in alerts)
             {

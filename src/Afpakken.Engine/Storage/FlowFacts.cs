@@ -485,7 +485,7 @@ public sealed class FlowFacts
         return byTx;
     }
 
-    /// <summary>Edge index of every transaction named by an alert or paying for an asset, in one pass over the graph.</summary>
+    /// <summary>Edge index of every transaction named by an alert or paying for an asset (no string per edge).</summary>
     private static Dictionary<string, int> AlertEdges(
         FlowGraph graph, IReadOnlyList<Alert> alerts, Dictionary<string, List<string>> paidFrom, out List<(string AssetId, int Edge)> assetEdges)
     {
@@ -497,23 +497,9 @@ public sealed class FlowFacts
             return edgeOf;
         }
 
-        for (var e = 0; e < graph.EdgeCount; e++)
-        {
-            var id = graph.TxIds[e];
-            if (wanted.Contains(id))
-            {
-                edgeOf[id] = e;
-            }
-
-            if (paidFrom.TryGetValue(id, out var assets))
-            {
-                foreach (var asset in assets)
-                {
-                    assetEdges.Add((asset, e));
-                }
-            }
-        }
-
+        graph.TxIds.Find(wanted, (e, id) => edgeOf[id] = e);
+        var paid = assetEdges;
+        graph.TxIds.Find(paidFrom, (e, assets) => paid.AddRange(assets.Select(asset => (asset, e))));
         return edgeOf;
     }
 

@@ -43,4 +43,23 @@ public class TxIdColumnTests
             Assert.Equal([2000L, 4000, 3000, 1000], graph.Cents);
         }
     }
+
+    [Fact]
+    public void Find_gives_the_edges_whose_ids_are_wanted_with_or_without_a_span_lookup()
+    {
+        var column = TxIdColumn.Of(["a", "überweisung-7", "b", "a", "c"]);
+        var ordinal = new HashSet<string>(["a", "überweisung-7", "z"], StringComparer.Ordinal);
+        var custom = new HashSet<string>(["a", "überweisung-7", "z"], EqualityComparer<string>.Create((x, y) => x == y, x => x.Length));
+
+        foreach (var wanted in new[] { ordinal, custom })
+        {
+            var found = new List<(int, string)>();
+            column.Find(wanted, (e, id) => found.Add((e, id)));
+            Assert.Equal([(0, "a"), (1, "überweisung-7"), (3, "a")], found);
+        }
+
+        var values = new List<(int, int)>();
+        column.Find(new Dictionary<string, int>(StringComparer.Ordinal) { ["c"] = 30, ["b"] = 20 }, (e, v) => values.Add((e, v)));
+        Assert.Equal([(2, 20), (4, 30)], values);
+    }
 }
