@@ -28,6 +28,24 @@ public sealed class EntityStore
         CREATE TABLE IF NOT EXISTS legal_income (
             party_id TEXT NOT NULL, year INTEGER NOT NULL, source TEXT NOT NULL, amount TEXT NOT NULL,
             source_hash TEXT NOT NULL, PRIMARY KEY (party_id, year, source));
+        CREATE TABLE IF NOT EXISTS directorships (director TEXT NOT NULL, company TEXT NOT NULL, PRIMARY KEY (director, company));
+        CREATE INDEX IF NOT EXISTS directorships_by_company ON directorships (company);
+        CREATE INDEX IF NOT EXISTS parties_by_address ON parties (address);
+        CREATE INDEX IF NOT EXISTS parties_by_phone ON parties (phone);
+        CREATE INDEX IF NOT EXISTS parties_by_email ON parties (email);
+        CREATE INDEX IF NOT EXISTS parties_by_role_hint ON parties (role_hint);
+        CREATE INDEX IF NOT EXISTS accounts_by_kind ON accounts (kind);
+        """;
+
+    // The parties' director lists (';'-separated) as (director, company) rows: remade whenever parties are loaded,
+    // in the same transaction, so that the links follow a corrected parties file.
+    private const string RebuildDirectorships = """
+        DELETE FROM directorships;
+        WITH RECURSIVE split(company, rest, director) AS (
+            SELECT party_id, directors || ';', NULL FROM parties WHERE directors IS NOT NULL AND directors <> ''
+            UNION ALL
+            SELECT company, substr(rest, instr(rest, ';') + 1), trim(substr(rest, 1, instr(rest, ';') - 1)) FROM split WHERE rest <> '')
+        INSERT OR IGNORE INTO directorships SELECT director, company FROM split WHERE director IS NOT NULL AND director <> '';
         """;
 
     private readonly SqliteStore _store;
@@ -40,6 +58,14 @@ public sealed class EntityStore
         await using var command = connection.CreateCommand();
         command.CommandText = Schema;
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // A store whose parties were loaded by an older version (which left directorships to each detection run).
+        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM directorships) AND EXISTS (SELECT 1 FROM parties WHERE directors <> '')";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 1)
+        {
+            command.CommandText = RebuildDirectorships;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public Task<int> UpsertAccountsAsync(IEnumerable<Account> rows, string sourceHash, CancellationToken cancellationToken) =>
@@ -51,7 +77,7 @@ public sealed class EntityStore
         UpsertAsync(
             "INSERT OR REPLACE INTO parties VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", rows,
             p => [p.PartyId, p.Kind, p.Name, Date(p.BirthDate), p.RegistrationNumber, p.Address, p.Phone, p.Email, p.SectorCode, p.RoleHint, p.Directors, sourceHash],
-            cancellationToken);
+            cancellationToken, then: RebuildDirectorships);
 
     public Task<int> UpsertAssetsAsync(IEnumerable<Asset> rows, string sourceHash, CancellationToken cancellationToken) =>
         UpsertAsync(
@@ -184,7 +210,8 @@ public sealed class EntityStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 
-    private async Task<int> UpsertAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+    /// <param name="then">SQL run after the rows, in the same transaction (tables derived from them).</param>
+    private async Task<int> UpsertAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, string? then = null)
     {
         await EnsureSchemaAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
@@ -205,6 +232,14 @@ public sealed class EntityStore
 
             await command.ExecuteNonQueryAsync(cancellationToken);
             count++;
+        }
+
+        if (then is not null)
+        {
+            await using var derived = connection.CreateCommand();
+            derived.Transaction = transaction;
+            derived.CommandText = then;
+            await derived.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed record MonthlySpending(string Account, int Year, int Month, decima
 /// The facts of a detection run that the confiscation side reads per subject, kept in the relational store so that
 /// an asset overview never has to scan the curated dataset: the transactions of every alert, every cash deposit and
 /// withdrawal, living costs paid through the bank per account and month, the transactions that paid for registered
-/// assets, and directorships split out of the parties file. Written in one transaction after each detection run,
+/// assets (directorships are the entity store's, <see cref="EntityStore"/>). Written in one transaction after each detection run,
 /// replacing the previous run's facts (a re-run is safe).
 /// </summary>
 public sealed class FlowFacts
@@ -34,13 +34,6 @@ public sealed class FlowFacts
             asset_id TEXT NOT NULL, tx_id TEXT NOT NULL, booked_at TEXT NOT NULL, from_account TEXT NOT NULL,
             to_account TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (asset_id, tx_id));
         CREATE INDEX IF NOT EXISTS asset_payments_by_payer ON asset_payments (from_account);
-        CREATE TABLE IF NOT EXISTS directorships (director TEXT NOT NULL, company TEXT NOT NULL, PRIMARY KEY (director, company));
-        CREATE INDEX IF NOT EXISTS directorships_by_company ON directorships (company);
-        CREATE INDEX IF NOT EXISTS parties_by_address ON parties (address);
-        CREATE INDEX IF NOT EXISTS parties_by_phone ON parties (phone);
-        CREATE INDEX IF NOT EXISTS parties_by_email ON parties (email);
-        CREATE INDEX IF NOT EXISTS parties_by_role_hint ON parties (role_hint);
-        CREATE INDEX IF NOT EXISTS accounts_by_kind ON accounts (kind);
         CREATE TABLE IF NOT EXISTS flow_facts_run (run_id TEXT NOT NULL, window_from TEXT NOT NULL, window_to TEXT NOT NULL, written_at TEXT NOT NULL);
         """;
 
@@ -84,7 +77,7 @@ public sealed class FlowFacts
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         // Derived tables: dropped and made again, so that a run never mixes with the previous one and their layout
         // can change between versions without a migration.
-        foreach (var table in (string[])["alert_transactions", "alert_accounts", "cash_transactions", "bank_spending", "asset_payments", "directorships", "flow_facts_run"])
+        foreach (var table in (string[])["alert_transactions", "alert_accounts", "cash_transactions", "bank_spending", "asset_payments", "flow_facts_run"])
         {
             await ExecuteAsync(connection, transaction, $"DROP TABLE IF EXISTS {table}", cancellationToken);
         }
@@ -195,7 +188,6 @@ public sealed class FlowFacts
             }
         }
 
-        await ExecuteAsync(connection, transaction, SplitDirectors, cancellationToken);
         await using (var insert = Prepare(connection, transaction, "INSERT INTO flow_facts_run VALUES ($1, $2, $3, $4)", 4))
         {
             await RunAsync(insert, cancellationToken, runId, Instant(windowFrom.Ticks), Instant(windowTo.Ticks), SqliteStore.FormatInstant(time.GetUtcNow().UtcDateTime));
@@ -203,36 +195,6 @@ public sealed class FlowFacts
 
         await transaction.CommitAsync(cancellationToken);
         return new FlowFactCounts(alertTx, cash, spending.Count, assetEdges.Count);
-    }
-
-    private const string SplitDirectors = """
-            WITH RECURSIVE split(company, rest, director) AS (
-                SELECT party_id, directors || ';', NULL FROM parties WHERE directors IS NOT NULL AND directors <> ''
-                UNION ALL
-                SELECT company, substr(rest, instr(rest, ';') + 1), trim(substr(rest, 1, instr(rest, ';') - 1)) FROM split WHERE rest <> '')
-            INSERT OR IGNORE INTO directorships SELECT director, company FROM split WHERE director IS NOT NULL AND director <> ''
-            """;
-
-    /// <summary>
-    /// Splits the parties' director lists into the directorships table when it is empty but parties name directors
-    /// (entity files loaded after the last detection run); otherwise a no-op.
-    /// </summary>
-    public async Task EnsureDirectorshipsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT EXISTS (SELECT 1 FROM directorships)";
-            if ((long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 1)
-            {
-                return;
-            }
-        }
-
-        await ExecuteAsync(connection, transaction, SplitDirectors, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The window of the detection run the facts come from, or null before the first run.</summary>

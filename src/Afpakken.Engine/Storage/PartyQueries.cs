@@ -6,7 +6,7 @@ namespace Afpakken.Engine.Storage;
 
 /// <summary>
 /// Reads parties, their accounts, assets and income back from the relational store (see <see cref="EntityStore"/>); links
-/// by directorship use the directorships table that <see cref="FlowFacts"/> keeps.
+/// by directorship use the directorships table that <see cref="EntityStore"/> keeps in step with the parties.
 /// </summary>
 public sealed class PartyQueries
 {
@@ -189,7 +189,6 @@ public sealed class PartyQueries
         if (!_schemaChecked)
         {
             await new FlowFacts(_store).EnsureSchemaAsync(cancellationToken);
-            await new FlowFacts(_store).EnsureDirectorshipsAsync(cancellationToken);
             _schemaChecked = true;
         }
 
