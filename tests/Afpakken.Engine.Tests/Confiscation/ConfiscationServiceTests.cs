@@ -149,7 +149,10 @@ public sealed class ConfiscationServiceTests : IDisposable
         // deposits are its trade and the shop is not BOSS's anyway.
         Assert.Equal(107_000m, benefit.TransactionMethod.Benefit);
         Assert.Equal(["fan_in-1", "straw_man-1", "structuring-1"], benefit.Alerts.Select(a => a.Alert.AlertId).Order(StringComparer.Ordinal));
-        Assert.All(benefit.TransactionMethod.Proceeds, l => Assert.NotEmpty(l.SourceRecordIds));
+        // Each proceeds line cites its alert, then that alert's transactions.
+        var byId = benefit.Alerts.ToDictionary(a => a.Alert.AlertId, a => a.Alert, StringComparer.Ordinal);
+        Assert.All(benefit.TransactionMethod.Proceeds, l =>
+            Assert.Equal([l.SourceRecordIds[0], .. byId[l.SourceRecordIds[0]].TxIds], l.SourceRecordIds));
 
         // Cash statement 2025: sources = withdrawn 1,000; uses = deposited 27,000 + living (12 × 1,500 − 12 × 600 by card
         // = 10,800) + closing cash found 25,000 = 62,800; wvv = 61,800. Opening cash as claimed (30,000): 31,800.

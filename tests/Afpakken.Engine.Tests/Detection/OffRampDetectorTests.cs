@@ -76,4 +76,20 @@ public class OffRampDetectorTests
 
         Assert.Empty(new UndergroundBankingDetector(Options).Detect(graph.Build()));
     }
+
+    [Fact]
+    public void A_business_collecting_direct_debits_and_paying_its_supplier_is_not_underground_banking()
+    {
+        // The shape of the positive case above, but the credits are direct-debit collections (a billing channel).
+        var graph = new FlowGraphBuilder();
+        for (var i = 0; i < 25; i++)
+        {
+            graph.Transfer($"CUSTOMER{i}", "COLLECTOR", 400m + (i * 10), Some.Day(i % 20, 10), "ach");
+        }
+
+        graph.Transfer("COLLECTOR", "REMITTER", 7_000m, Some.Day(20))
+             .Transfer("COLLECTOR", "REMITTER", 6_500m, Some.Day(25));
+
+        Assert.Empty(new UndergroundBankingDetector(Options).Detect(graph.Build()));
+    }
 }
