@@ -126,6 +126,9 @@ public sealed class ConfiscationService
     {
         var context = await ContextAsync(cancellationToken);
         var alerts = await _facts.AllAlertsAsync(cancellationToken);
+        var byAccount = alerts
+            .SelectMany(a => a.Alert.Accounts.Distinct(StringComparer.Ordinal).Select(account => (Account: account, Alert: a)))
+            .ToLookup(x => x.Account, x => x.Alert, StringComparer.Ordinal);
         var seeds = await SeedsAsync(alerts, context, cancellationToken);
         var considered = 0;
         var candidates = new List<Candidate>();
@@ -133,7 +136,10 @@ public sealed class ConfiscationService
         {
             considered++;
             var control = await SubjectControl.BuildAsync(_parties, _facts, _options, subjectId, cancellationToken);
-            var attributed = await AttributedAsync(control, context, cancellationToken);
+            // The alerts touching the subject's accounts, from those already read (in alert id order, as the store gives them).
+            var touching = control.AccountIds.SelectMany(account => byAccount[account]).DistinctBy(a => a.Alert.AlertId)
+                .OrderBy(a => a.Alert.AlertId, StringComparer.Ordinal).ToList();
+            var attributed = Attributed(control, touching, context);
             var inPeriod = attributed.Where(a => period.Contains(DateOnly.FromDateTime(a.Alert.FirstAt))).ToList();
             if (inPeriod.Sum(a => a.Alert.TotalAmount) < _options.Candidates.MinBenefit || Evidence(inPeriod) < _options.Candidates.MinEvidence)
             {
@@ -176,15 +182,15 @@ public sealed class ConfiscationService
         return new Context(gatekeepers.ToHashSet(StringComparer.Ordinal), await _facts.AssetPaymentTxIdsAsync(cancellationToken), cashTrade);
     }
 
-    private async Task<IReadOnlyList<AttributedAlert>> AttributedAsync(SubjectControl control, Context context, CancellationToken cancellationToken) =>
-        Attribution.For(control.AccountIds, await _facts.AlertsTouchingAsync(control.AccountIds, cancellationToken),
-            context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution, context.CashTradeAccounts);
+    private IReadOnlyList<AttributedAlert> Attributed(
+        SubjectControl control, IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)> touching, Context context) =>
+        Attribution.For(control.AccountIds, touching, context.Gatekeepers, context.AssetPaymentTxIds, _options.Attribution, context.CashTradeAccounts);
 
     private async Task<SubjectReport> BuildAsync(
         string subjectId, Period period, Context context, decimal? claimedOpeningCash, string caseNumber, string producedBy, CancellationToken cancellationToken)
     {
         var control = await SubjectControl.BuildAsync(_parties, _facts, _options, subjectId, cancellationToken);
-        var attributed = await AttributedAsync(control, context, cancellationToken);
+        var attributed = Attributed(control, await _facts.AlertsTouchingAsync(control.AccountIds, cancellationToken), context);
         var overview = await AssetOverview.BuildAsync(control, period, _parties, _facts, _options, cancellationToken);
         var benefit = await BenefitEstimate.BuildAsync(control, overview, period, attributed, _parties, _facts, _options, claimedOpeningCash, cancellationToken);
         return new SubjectReport(caseNumber, producedBy, _time.GetUtcNow().UtcDateTime, control, overview, benefit, Evidence(benefit.Alerts),

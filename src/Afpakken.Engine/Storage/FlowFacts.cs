@@ -235,37 +235,58 @@ public sealed class FlowFacts
         return await AlertsAsync(connection, ids, cancellationToken);
     }
 
-    /// <summary>Every alert of the run with its transactions (for ranking all subjects).</summary>
+    /// <summary>Every alert of the run with its transactions (for ranking all subjects): two scans, not two queries per alert.</summary>
     public async Task<IReadOnlyList<(Alert Alert, IReadOnlyList<FlowTransaction> Transactions)>> AllAlertsAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
         await using var connection = await _store.OpenConnectionAsync(cancellationToken);
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        var alerts = new SortedDictionary<string, Alert>(StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT alert_id FROM alerts";
+            command.CommandText = $"SELECT {SqliteStore.AlertColumns} FROM alerts";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids.Add(reader.GetString(0));
+                var alert = SqliteStore.ReadAlert(reader);
+                alerts[alert.AlertId] = alert;
             }
         }
 
-        return await AlertsAsync(connection, ids, cancellationToken);
+        var transactions = new Dictionary<string, List<FlowTransaction>>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT alert_id, {TransactionColumns} FROM alert_transactions ORDER BY alert_id, booked_at, tx_id";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                if (!transactions.TryGetValue(id, out var list))
+                {
+                    transactions[id] = list = [];
+                }
+
+                list.Add(ReadTransaction(reader, 1));
+            }
+        }
+
+        return [.. alerts.Values.Select(a => (a, (IReadOnlyList<FlowTransaction>)(transactions.TryGetValue(a.AlertId, out var txs) ? txs : [])))];
     }
+
+    private const string TransactionColumns = "tx_id, booked_at, from_account, to_account, amount, channel";
+
+    private static FlowTransaction ReadTransaction(SqliteDataReader reader, int first) =>
+        new(reader.GetString(first), SqliteStore.ParseInstant(reader.GetString(first + 1)), reader.GetString(first + 2),
+            reader.GetString(first + 3), ParseMoney(reader.GetString(first + 4)), reader.GetString(first + 5));
 
     private static async Task<IReadOnlyList<(Alert, IReadOnlyList<FlowTransaction>)>> AlertsAsync(
         SqliteConnection connection, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
         var result = new List<(Alert, IReadOnlyList<FlowTransaction>)>();
         await using var alertCommand = connection.CreateCommand();
-        alertCommand.CommandText = """
-            SELECT alert_id, typology, detector, score, focus_account, accounts, tx_ids, total_amount, first_at, last_at, explanation
-            FROM alerts WHERE alert_id = $id
-            """;
+        alertCommand.CommandText = $"SELECT {SqliteStore.AlertColumns} FROM alerts WHERE alert_id = $id";
         var alertId = alertCommand.Parameters.Add("$id", SqliteType.Text);
         await using var txCommand = connection.CreateCommand();
-        txCommand.CommandText = "SELECT tx_id, booked_at, from_account, to_account, amount, channel FROM alert_transactions WHERE alert_id = $id ORDER BY booked_at, tx_id";
+        txCommand.CommandText = $"SELECT {TransactionColumns} FROM alert_transactions WHERE alert_id = $id ORDER BY booked_at, tx_id";
         var txAlertId = txCommand.Parameters.Add("$id", SqliteType.Text);
         foreach (var id in ids)
         {
@@ -290,8 +311,7 @@ public sealed class FlowFacts
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    txs.Add(new FlowTransaction(reader.GetString(0), SqliteStore.ParseInstant(reader.GetString(1)), reader.GetString(2),
-                        reader.GetString(3), ParseMoney(reader.GetString(4)), reader.GetString(5)));
+                    txs.Add(ReadTransaction(reader, 0));
                 }
             }
 

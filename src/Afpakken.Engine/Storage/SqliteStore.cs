@@ -131,10 +131,7 @@ public sealed class SqliteStore : IAlertStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var total = await CountAsync(connection, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT alert_id, typology, detector, score, focus_account, accounts, tx_ids, total_amount, first_at, last_at, explanation
-            FROM alerts ORDER BY score DESC, alert_id LIMIT $limit OFFSET $offset
-            """;
+        command.CommandText = $"SELECT {AlertColumns} FROM alerts ORDER BY score DESC, alert_id LIMIT $limit OFFSET $offset";
         command.Parameters.AddWithValue("$limit", pageSize);
         command.Parameters.AddWithValue("$offset", (long)(page - 1) * pageSize);
         var items = new List<Alert>(pageSize);
@@ -147,7 +144,10 @@ public sealed class SqliteStore : IAlertStore
         return new AlertPage(items, page, pageSize, total);
     }
 
-    /// <summary>An alert from a row of (alert_id, typology, detector, score, focus_account, accounts, tx_ids, total_amount, first_at, last_at, explanation).</summary>
+    /// <summary>The columns <see cref="ReadAlert"/> reads, in its order.</summary>
+    internal const string AlertColumns = "alert_id, typology, detector, score, focus_account, accounts, tx_ids, total_amount, first_at, last_at, explanation";
+
+    /// <summary>An alert from a row of <see cref="AlertColumns"/>.</summary>
     internal static Alert ReadAlert(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3), reader.GetString(4),
         JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
