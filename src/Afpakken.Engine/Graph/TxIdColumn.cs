@@ -98,118 +98,49 @@ public sealed class TxIdColumn : IReadOnlyList<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Appends ids in edge order; <see cref="Build"/> or <see cref="BuildPermuted"/> make the column.</summary>
+    /// <summary>Appends ids in edge order (a <see cref="Utf8CellBuffer"/>); <see cref="Build"/> or <see cref="BuildPermuted"/> make the column.</summary>
     internal sealed class Builder
     {
-        private byte[] _bytes = new byte[4096];
-        private int[] _ends = new int[1024];
+        private readonly Utf8CellBuffer _cells = new("The transaction ids of this window take more than 2 GB: analyse a shorter window (--from/--to).");
 
-        public int Count { get; private set; }
+        public int Count => _cells.Count;
 
-        private int Used => Count == 0 ? 0 : _ends[Count - 1];
+        public void Add(string id) => _cells.Append(id);
 
-        public void Add(string id)
-        {
-            var at = Reserve(Encoding.UTF8.GetMaxByteCount(id.Length));
-            End(at + Encoding.UTF8.GetBytes(id, _bytes.AsSpan(at)));
-        }
-
-        public void Add(ReadOnlySpan<byte> utf8)
-        {
-            var at = Reserve(utf8.Length);
-            utf8.CopyTo(_bytes.AsSpan(at));
-            End(at + utf8.Length);
-        }
+        public void Add(ReadOnlySpan<byte> utf8) => _cells.Append(utf8);
 
         /// <summary>Appends every cell of <paramref name="column"/> (a null cell as an empty id, as a string reader gives it).</summary>
-        public void Add(Formats.Utf8Column column)
-        {
-            if (column.Dictionary is not null)
-            {
-                for (var i = 0; i < column.Count; i++)
-                {
-                    Add(column[i]);
-                }
-
-                return;
-            }
-
-            // Flat: the bytes in one copy, the offsets shifted.
-            var data = column.Data;
-            var offsets = column.Offsets;
-            var at = Reserve(data.Length);
-            data.CopyTo(_bytes.AsSpan(at));
-            EnsureEnds(Count + column.Count);
-            for (var i = 0; i < column.Count; i++)
-            {
-                _ends[Count + i] = at + offsets[i + 1];
-            }
-
-            Count += column.Count;
-        }
+        public void Add(Formats.Utf8Column column) => _cells.Append(column);
 
         /// <summary>The first <paramref name="count"/> ids, in the order added.</summary>
         public TxIdColumn Build(int count)
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
-            var offsets = new int[count + 1];
-            _ends.AsSpan(0, count).CopyTo(offsets.AsSpan(1));
-            return new TxIdColumn(_bytes.AsSpan(0, offsets[count]).ToArray(), offsets);
+            var cells = _cells.Cells;
+            var offsets = cells.Offsets[..(count + 1)].ToArray();
+            return new TxIdColumn(cells.Data[..offsets[count]].ToArray(), offsets);
         }
 
         /// <summary>The ids in the order <paramref name="order"/> gives: edge i of the column is id order[i] as added.</summary>
         public TxIdColumn BuildPermuted(int[] order)
         {
+            var cells = _cells.Cells;
+            var ends = cells.Offsets;
             var offsets = new int[order.Length + 1];
             for (var i = 0; i < order.Length; i++)
             {
-                var e = order[i];
-                offsets[i + 1] = offsets[i] + (_ends[e] - (e == 0 ? 0 : _ends[e - 1]));
+                offsets[i + 1] = offsets[i] + (ends[order[i] + 1] - ends[order[i]]);
             }
 
+            var data = cells.Data;
             var bytes = GC.AllocateUninitializedArray<byte>(offsets[order.Length]);
             for (var i = 0; i < order.Length; i++)
             {
                 var e = order[i];
-                var start = e == 0 ? 0 : _ends[e - 1];
-                _bytes.AsSpan(start, _ends[e] - start).CopyTo(bytes.AsSpan(offsets[i]));
+                data[ends[e]..ends[e + 1]].CopyTo(bytes.AsSpan(offsets[i]));
             }
 
             return new TxIdColumn(bytes, offsets);
-        }
-
-        /// <summary>Makes room for <paramref name="bytes"/> more bytes; returns where they go.</summary>
-        private int Reserve(int bytes)
-        {
-            var at = Used;
-            var needed = (long)at + bytes;
-            if (needed > _bytes.Length)
-            {
-                var size = Math.Min(Array.MaxLength, Math.Max(needed, (long)_bytes.Length * 2));
-                if (size < needed)
-                {
-                    throw new InvalidOperationException(
-                        "The transaction ids of this window take more than 2 GB: analyse a shorter window (--from/--to).");
-                }
-
-                Array.Resize(ref _bytes, (int)size);
-            }
-
-            return at;
-        }
-
-        private void End(int end)
-        {
-            EnsureEnds(Count + 1);
-            _ends[Count++] = end;
-        }
-
-        private void EnsureEnds(int needed)
-        {
-            if (needed > _ends.Length)
-            {
-                Array.Resize(ref _ends, Math.Max(needed, _ends.Length * 2));
-            }
         }
     }
 }
