@@ -27,9 +27,21 @@ public sealed class BipartiteBurstDetector(BipartiteBurstOptions options) : IDet
                        graph.OutgoingOf(a).Length + graph.IncomingOf(a).Length <= options.MaxMemberDegree;
         }
 
-        // Every pair of small accounts a small account paid: (pair, payer). Payers that paid many small accounts are
-        // left out (their pairs grow quadratically and such a payer is a business, not a set member).
+        // A payee of a set is paid by at least MinSources small payers: count the payments from small accounts.
+        var paidBySmall = new int[graph.AccountCount];
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            if (small[graph.Source[e]] && small[graph.Target[e]])
+            {
+                paidBySmall[graph.Target[e]]++;
+            }
+        }
+
+        // Every pair of such payees a small account paid: (pair, payer), and each payer's payees for the sets below.
+        // Payers that paid many small accounts are left out (their pairs grow quadratically and such a payer is a
+        // business, not a set member).
         var pairs = new List<(long Pair, int Source)>();
+        var payeesOf = new Dictionary<int, int[]>();
         var targets = new List<int>();
         for (var s = 0; s < graph.AccountCount; s++)
         {
@@ -60,11 +72,18 @@ public sealed class BipartiteBurstDetector(BipartiteBurstOptions options) : IDet
                 continue;
             }
 
-            for (var i = 0; i < distinct; i++)
+            var payees = targets.Take(distinct).Where(t => paidBySmall[t] >= options.MinSources).ToArray();
+            if (payees.Length < options.MinTargets)
             {
-                for (var j = i + 1; j < distinct; j++)
+                continue;
+            }
+
+            payeesOf[s] = payees;
+            for (var i = 0; i < payees.Length; i++)
+            {
+                for (var j = i + 1; j < payees.Length; j++)
                 {
-                    pairs.Add((((long)targets[i] << 32) | (uint)targets[j], s));
+                    pairs.Add((((long)payees[i] << 32) | (uint)payees[j], s));
                 }
             }
         }
@@ -89,7 +108,7 @@ public sealed class BipartiteBurstDetector(BipartiteBurstOptions options) : IDet
                     sources.Add(pairs[k].Source);
                 }
 
-                if (Biclique(graph, small, sources) is { } found && !found.Sources.Concat(found.Targets).Any(claimed.Contains) &&
+                if (Biclique(payeesOf, sources) is { } found && !found.Sources.Concat(found.Targets).Any(claimed.Contains) &&
                     seen.Add(string.Join(',', found.Sources) + "|" + string.Join(',', found.Targets)) &&
                     Check(graph, found.Sources, found.Targets) is { } alert)
                 {
@@ -120,33 +139,17 @@ public sealed class BipartiteBurstDetector(BipartiteBurstOptions options) : IDet
         return n;
     }
 
-    /// <summary>The small accounts every one of <paramref name="sources"/> paid (at least the pair that brought them together).</summary>
-    private (int[] Sources, int[] Targets)? Biclique(FlowGraph graph, bool[] small, List<int> sources)
+    /// <summary>The payees every one of <paramref name="sources"/> paid (at least the pair that brought them together).</summary>
+    private (int[] Sources, int[] Targets)? Biclique(Dictionary<int, int[]> payeesOf, List<int> sources)
     {
-        HashSet<int>? common = null;
-        foreach (var s in sources)
+        IEnumerable<int> common = payeesOf[sources[0]];
+        foreach (var s in sources.Skip(1))
         {
-            var paid = new HashSet<int>();
-            foreach (var e in graph.OutgoingOf(s))
-            {
-                if (small[graph.Target[e]] && graph.Target[e] != s)
-                {
-                    paid.Add(graph.Target[e]);
-                }
-            }
-
-            if (common is null)
-            {
-                common = paid;
-            }
-            else
-            {
-                common.IntersectWith(paid);
-            }
+            common = common.Intersect(payeesOf[s]);
         }
 
-        common!.ExceptWith(sources);
-        return common.Count >= options.MinTargets ? ([.. sources.Order()], [.. common.Order()]) : null;
+        var targets = common.Except(sources).Order().ToArray();
+        return targets.Length >= options.MinTargets ? ([.. sources.Order()], targets) : null;
     }
 
     /// <summary>The alert for sources × targets when every pair was paid within the span and the flows dominate.</summary>
