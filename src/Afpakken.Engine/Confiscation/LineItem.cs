@@ -13,7 +13,7 @@ public sealed record Period(DateOnly From, DateOnly To)
 {
     public bool Contains(DateOnly day) => day >= From && day <= To;
 
-    public override string ToString() => $"{From:yyyy-MM-dd} – {To:yyyy-MM-dd}";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd} – {To:yyyy-MM-dd}");
 }
 
 /// <summary>

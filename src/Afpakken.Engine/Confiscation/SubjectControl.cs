@@ -170,7 +170,7 @@ public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty
                 indicators.Add($"indicator: directed by {string.Join(", ", directors)}");
             }
 
-            if (!string.IsNullOrWhiteSpace(party.Address) && party.Address == subject.Address)
+            if (SubjectNetwork.SharesAddress(party, subject))
             {
                 indicators.Add($"indicator: registered at the subject's address '{party.Address}'");
             }
@@ -188,12 +188,12 @@ public sealed record SubjectControl(Party Subject, IReadOnlyList<ControlledParty
         indicators.Add(string.Create(CultureInfo.InvariantCulture,
             $"indicator: holds {assets.Count} asset(s) bought for {worth:N2} ({vehicles} vehicle(s)/vessel(s)), directs {companies} company/companies, holds {accounts} account(s); highest legal income {yearly:N2} a year") +
             (yearly > 0 && worth > 5 * yearly ? string.Create(CultureInfo.InvariantCulture, $" — assets {worth / yearly:0.#}× legal income") : ""));
-        if (!string.IsNullOrWhiteSpace(party.Address) && party.Address == subject.Address)
+        if (SubjectNetwork.SharesAddress(party, subject))
         {
             indicators.Add($"indicator: lives at the subject's address '{party.Address}'");
         }
 
-        if ((!string.IsNullOrWhiteSpace(party.Phone) && party.Phone == subject.Phone) || (!string.IsNullOrWhiteSpace(party.Email) && party.Email == subject.Email))
+        if (SubjectNetwork.SharesContact(party, subject))
         {
             indicators.Add("indicator: registered with the subject's phone or e-mail");
         }

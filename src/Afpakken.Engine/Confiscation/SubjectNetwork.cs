@@ -60,6 +60,9 @@ public sealed record SubjectNetwork(Party Subject, IReadOnlyList<string> Account
     /// <summary>Whether two parties were registered with the same phone number or e-mail address.</summary>
     public static bool SharesContact(Party a, Party b) => Same(a.Phone, b.Phone) || Same(a.Email, b.Email);
 
+    /// <summary>Both parties give the same non-empty address.</summary>
+    public static bool SharesAddress(Party a, Party b) => Same(a.Address, b.Address);
+
     private static bool Same(string? a, string? b) => !string.IsNullOrWhiteSpace(a) && string.Equals(a, b, StringComparison.Ordinal);
 
     private static string[] Ids(string? list) => (list ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

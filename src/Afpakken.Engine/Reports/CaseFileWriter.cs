@@ -37,7 +37,7 @@ public static class CaseFileWriter
         foreach (var f in run.Facilitators)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{f.Account},{f.Score:0.######},{f.Cases},{string.Join(';', f.Typologies)},{string.Join(';', f.CaseIds)},{f.Role},{f.Brokerage:0.######},{f.FlaggedCounterparties},{f.Counterparties},{f.Party}\n");
+                $"{CsvText.Quote(f.Account)},{f.Score:0.######},{f.Cases},{string.Join(';', f.Typologies)},{string.Join(';', f.CaseIds)},{f.Role},{f.Brokerage:0.######},{f.FlaggedCounterparties},{f.Counterparties},{CsvText.Quote(f.Party ?? "")}\n");
         }
 
         await WriteAsideAsync(Path.Combine(outputDirectory, FacilitatorsFile), csv.ToString(), cancellationToken);
