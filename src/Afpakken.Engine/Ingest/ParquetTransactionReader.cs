@@ -31,21 +31,18 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     private SourceColumns? _recycled;
 
     // A second reader of the same file on its own stream: the columns of a row group are decoded in two lanes.
-    private readonly Stream? _secondStream;
-    private readonly ParquetReader? _second;
+    private Stream? _secondStream;
+    private ParquetReader? _second;
 
     private readonly ParquetPageColumns? _pages;
     private readonly ILogger _logger;
 
     private ParquetTransactionReader(
-        string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping, Stream? secondStream, ParquetReader? second,
-        ILogger? logger, bool usePages)
+        string file, Stream stream, ParquetReader reader, DataField?[] fields, ColumnMapping mapping, ILogger? logger, bool usePages)
     {
         File = file;
         _stream = stream;
         _reader = reader;
-        _secondStream = secondStream;
-        _second = second;
         _fields = fields;
         _cells = new CellParser(mapping);
         _mapping = mapping;
@@ -84,7 +81,7 @@ internal sealed class ParquetTransactionReader : ITransactionSource
     internal bool UsesPageDecoder => _pages is not null;
 
     /// <summary>Why the page decoder does not read this file (null when it does, or was not asked to).</summary>
-    internal string? PageDecoderRefusal { get; private set; }
+    internal string? PageDecoderRefusal { get; }
 
     public static Task<ParquetTransactionReader> OpenAsync(string file, CancellationToken cancellationToken) =>
         OpenAsync(file, ColumnMapping.Canonical, cancellationToken);
@@ -117,18 +114,14 @@ internal sealed class ParquetTransactionReader : ITransactionSource
             var resolved = ResolvedColumns.Resolve(file, dataFields.Select(f => f.Name).ToList(), mapping);
             var fields = ColumnMapping.Fields.Select(f => resolved.IndexOf(f) is var i and >= 0 ? dataFields[i] : null).ToArray();
             CheckTypes(file, fields);
-            var result = new ParquetTransactionReader(file, stream, reader, fields, mapping, null, null, logger, usePages);
-            if (result.UsesPageDecoder)
+            var result = new ParquetTransactionReader(file, stream, reader, fields, mapping, logger, usePages);
+            if (!result.UsesPageDecoder)
             {
-                return result;
+                // Parquet.Net only: a second reader decodes half of the columns.
+                (result._secondStream, result._second) = await OpenSecondAsync(file, reader, cancellationToken);
             }
 
-            // Parquet.Net only (the first instance holds no page decoder): a second reader decodes half of the columns.
-            var (secondStream, second) = await OpenSecondAsync(file, reader, cancellationToken);
-            return new ParquetTransactionReader(file, stream, reader, fields, mapping, secondStream, second, logger, usePages: false)
-            {
-                PageDecoderRefusal = result.PageDecoderRefusal,
-            };
+            return result;
         }
         catch
         {
