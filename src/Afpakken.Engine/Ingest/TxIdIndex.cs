@@ -50,50 +50,73 @@ internal sealed class TxIdIndex
     {
         var files = Files(datasetRoot, manifest);
         var set = new TxIdKeySet(files.Sum(f => new FileInfo(f).Length / 16));
+        await ReadKeysAsync(files, key => set.Add(key), cancellationToken);
+        return new TxIdIndex(set);
+    }
+
+    /// <summary>Every key of the index files, in file order; streamed in blocks (the file of a 10M-row source is 160 MB).</summary>
+    internal static async Task ReadKeysAsync(IEnumerable<string> files, Action<UInt128> key, CancellationToken cancellationToken)
+    {
         var buffer = new byte[1 << 16];
         foreach (var path in files)
         {
-            // Streamed in blocks: the file of a 10M-row source is 160 MB, which the set holds already.
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             int read;
             while ((read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
             {
-                foreach (var key in MemoryMarshal.Cast<byte, UInt128>(buffer.AsSpan(0, read - (read % 16))))
+                foreach (var k in MemoryMarshal.Cast<byte, UInt128>(buffer.AsSpan(0, read - (read % 16))))
                 {
-                    set.Add(key);
+                    key(k);
                 }
             }
         }
-
-        return new TxIdIndex(set);
     }
 
-    public static async Task WriteAsync(string datasetRoot, string sourceHash, IEnumerable<UInt128> keys, CancellationToken cancellationToken)
+    public static Task WriteAsync(string datasetRoot, string sourceHash, IEnumerable<UInt128> keys, CancellationToken cancellationToken)
     {
         // Unsorted and streamed in blocks: the index is loaded into a set, and a copy of 10M keys would cost 160 MB.
-        var path = PathOf(datasetRoot, sourceHash);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var aside = path + ".tmp";
-        await using (var stream = new FileStream(aside, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        var staging = StagingPath(datasetRoot, sourceHash);
+        using (var writer = new KeyFileWriter(staging))
         {
-            var block = new UInt128[4096];
-            var n = 0;
             foreach (var key in keys)
             {
-                block[n++] = key;
-                if (n == block.Length)
-                {
-                    await stream.WriteAsync(MemoryMarshal.AsBytes(block.AsSpan()).ToArray(), cancellationToken);
-                    n = 0;
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Add(key);
             }
 
-            await stream.WriteAsync(MemoryMarshal.AsBytes(block.AsSpan(0, n)).ToArray(), cancellationToken);
-            stream.Flush(flushToDisk: true); // on disk before the manifest that commits it
+            writer.Complete();
         }
 
-        File.Move(aside, path, overwrite: true);
+        Publish(datasetRoot, sourceHash, staging);
+        return Task.CompletedTask;
     }
 
     private static string PathOf(string datasetRoot, string sourceHash) => Path.Combine(datasetRoot, Folder, sourceHash + ".ids");
+}
+
+/// <summary>Writes 16-byte keys to an index file in blocks; <see cref="Complete"/> puts them on disk (before a manifest commits the file).</summary>
+internal sealed class KeyFileWriter(string path) : IDisposable
+{
+    private readonly FileStream _stream = new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    private readonly UInt128[] _block = new UInt128[4096];
+    private int _count;
+
+    public void Add(UInt128 key)
+    {
+        _block[_count++] = key;
+        if (_count == _block.Length)
+        {
+            _stream.Write(MemoryMarshal.AsBytes(_block.AsSpan()));
+            _count = 0;
+        }
+    }
+
+    public void Complete()
+    {
+        _stream.Write(MemoryMarshal.AsBytes(_block.AsSpan(0, _count)));
+        _count = 0;
+        _stream.Flush(flushToDisk: true);
+    }
+
+    public void Dispose() => _stream.Dispose();
 }

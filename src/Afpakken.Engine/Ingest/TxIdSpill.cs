@@ -106,25 +106,10 @@ internal sealed class TxIdSpill : IDisposable
     public async Task ResolveAsync(IReadOnlyList<string> storeIndexFiles, string newKeysPath, CancellationToken cancellationToken)
     {
         Spill(_runs);
-        foreach (var file in storeIndexFiles)
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var block = new byte[1 << 16];
-            int read;
-            while ((read = await stream.ReadAtLeastAsync(block, block.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
-            {
-                foreach (var key in MemoryMarshal.Cast<byte, UInt128>(block.AsSpan(0, read - (read % 16))))
-                {
-                    Append(_runs, Entry.Of(key, StoreRow));
-                }
-            }
-        }
-
+        await TxIdIndex.ReadKeysAsync(storeIndexFiles, key => Append(_runs, Entry.Of(key, StoreRow)), cancellationToken);
         Spill(_runs);
-        await using (var keys = new FileStream(newKeysPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var keys = new KeyFileWriter(newKeysPath))
         {
-            var keyBlock = new UInt128[4096];
-            var n = 0;
             var first = true;
             Entry group = default;
             foreach (var entry in Merge(_runs))
@@ -137,13 +122,8 @@ internal sealed class TxIdSpill : IDisposable
                     group = entry;
                     if (entry.Row != StoreRow)
                     {
-                        keyBlock[n++] = entry.Key;
+                        keys.Add(entry.Key);
                         NewKeys++;
-                        if (n == keyBlock.Length)
-                        {
-                            keys.Write(MemoryMarshal.AsBytes(keyBlock.AsSpan()));
-                            n = 0;
-                        }
                     }
 
                     continue;
@@ -156,8 +136,7 @@ internal sealed class TxIdSpill : IDisposable
                 }
             }
 
-            keys.Write(MemoryMarshal.AsBytes(keyBlock.AsSpan(0, n)));
-            keys.Flush(flushToDisk: true); // published before the manifest commits it: on disk first
+            keys.Complete(); // published before the manifest commits it: on disk first
         }
 
         Spill(_duplicateRuns);
