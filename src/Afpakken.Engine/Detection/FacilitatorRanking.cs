@@ -14,18 +14,12 @@ internal static class FacilitatorRanking
     public static IReadOnlyList<Facilitator> Rank(
         IReadOnlyList<AlertCase> cases, IReadOnlyList<Alert> alerts, FlowGraph graph, IReadOnlyDictionary<string, string>? holders, FacilitatorOptions options)
     {
-        var index = new Dictionary<string, int>(graph.AccountCount, StringComparer.Ordinal);
-        for (var a = 0; a < graph.AccountCount; a++)
-        {
-            index[graph.Accounts[a]] = a;
-        }
-
         var memberOf = new Dictionary<int, List<int>>();
         for (var c = 0; c < cases.Count; c++)
         {
             foreach (var account in cases[c].Accounts)
             {
-                if (index.TryGetValue(account, out var a) && a != graph.CashAccount)
+                if (graph.IndexOf(account) is var a and >= 0 && a != graph.CashAccount)
                 {
                     (memberOf.TryGetValue(a, out var list) ? list : memberOf[a] = []).Add(c);
                 }

@@ -42,17 +42,11 @@ public sealed class FlowGraph
     /// <summary>Marks the given accounts (by id) as gatekeepers; ids not in the graph are ignored.</summary>
     public int MarkGatekeepers(IEnumerable<string> accountIds)
     {
-        var index = new Dictionary<string, int>(Accounts.Length, StringComparer.Ordinal);
-        for (var a = 0; a < Accounts.Length; a++)
-        {
-            index[Accounts[a]] = a;
-        }
-
         IsGatekeeper = new bool[Accounts.Length];
         var marked = 0;
         foreach (var id in accountIds)
         {
-            if (index.TryGetValue(id, out var a) && !IsGatekeeper[a])
+            if (IndexOf(id) is var a and >= 0 && !IsGatekeeper[a])
             {
                 IsGatekeeper[a] = true;
                 marked++;
@@ -60,6 +54,26 @@ public sealed class FlowGraph
         }
 
         return marked;
+    }
+
+    private Dictionary<string, int>? _index;
+
+    /// <summary>The dense index of account <paramref name="accountId"/>, or −1 when it is not in the graph (the lookup is built on first use).</summary>
+    public int IndexOf(string accountId)
+    {
+        var index = _index;
+        if (index is null)
+        {
+            index = new Dictionary<string, int>(Accounts.Length, StringComparer.Ordinal);
+            for (var a = 0; a < Accounts.Length; a++)
+            {
+                index[Accounts[a]] = a;
+            }
+
+            _index = index;
+        }
+
+        return index.TryGetValue(accountId, out var found) ? found : -1;
     }
 
     public bool Gatekeeper(int account) => IsGatekeeper.Length > 0 && IsGatekeeper[account];

@@ -46,12 +46,6 @@ public sealed class ScoreBook
             throw new InvalidOperationException("More than 32 typologies do not fit the score bit set.");
         }
 
-        var accountIndex = new Dictionary<string, int>(graph.AccountCount, StringComparer.Ordinal);
-        for (var a = 0; a < graph.AccountCount; a++)
-        {
-            accountIndex[graph.Accounts[a]] = a;
-        }
-
         var txIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var accountScores = new double[graph.AccountCount];
         var accountBits = new uint[graph.AccountCount];
@@ -65,7 +59,7 @@ public sealed class ScoreBook
             var bit = 1u << names.IndexOf(alert.Typology);
             foreach (var account in alert.Accounts)
             {
-                if (accountIndex.TryGetValue(account, out var a))
+                if (graph.IndexOf(account) is var a and >= 0)
                 {
                     var score = account == alert.FocusAccount ? alert.Score : ParticipantShare * alert.Score;
                     accountScores[a] = Math.Max(accountScores[a] < 0.5 ? 0 : accountScores[a], Math.Max(0.5, score));
