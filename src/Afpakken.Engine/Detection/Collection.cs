@@ -50,4 +50,37 @@ internal static class Collection
             i = next;
         }
     }
+
+    /// <summary>
+    /// The credits of a window that can be clients' money — not cash, not a billing channel — when they come from at
+    /// least <paramref name="minSenders"/> senders, with no median above <paramref name="maxMedianCents"/> and at least
+    /// <paramref name="minTotalCents"/> in all; otherwise null.
+    /// </summary>
+    public static SmallCredits? SmallCreditsOf(
+        FlowGraph graph, ReadOnlySpan<int> window, bool[] billing, int minSenders, long maxMedianCents, long minTotalCents)
+    {
+        var credits = new List<int>(window.Length);
+        var senders = new HashSet<int>();
+        foreach (var e in window)
+        {
+            if (graph.Source[e] != graph.CashAccount && !billing[graph.Channel[e]])
+            {
+                credits.Add(e);
+                senders.Add(graph.Source[e]);
+            }
+        }
+
+        if (senders.Count < minSenders)
+        {
+            return null;
+        }
+
+        var amounts = credits.Select(e => graph.Cents[e]).Order().ToArray();
+        var median = amounts[amounts.Length / 2];
+        var total = amounts.Sum();
+        return median > maxMedianCents || total < minTotalCents ? null : new SmallCredits(credits, senders, median, total);
+    }
 }
+
+/// <summary>A window's small credits (<see cref="Collection.SmallCreditsOf"/>): the transfers, their senders, median and total in cents.</summary>
+internal sealed record SmallCredits(List<int> Edges, HashSet<int> Senders, long MedianCents, long TotalCents);

@@ -45,29 +45,13 @@ public sealed class MirrorFlowDetector(MirrorFlowOptions options) : IDetector
 
     private Alert? Evaluate(FlowGraph graph, int banker, ReadOnlySpan<int> window, long start, bool[] billing)
     {
-        var credits = new List<int>(window.Length);
-        var senders = new HashSet<int>();
-        foreach (var e in window)
-        {
-            if (graph.Source[e] != graph.CashAccount && !billing[graph.Channel[e]])
-            {
-                credits.Add(e);
-                senders.Add(graph.Source[e]);
-            }
-        }
-
-        if (senders.Count < options.MinSenders)
+        if (Collection.SmallCreditsOf(graph, window, billing, options.MinSenders,
+                FlowGraphBuilder.ToCents(options.MaxMedianCredit), FlowGraphBuilder.ToCents(options.MinTurnover)) is not { } small)
         {
             return null;
         }
 
-        var amounts = credits.Select(e => graph.Cents[e]).Order().ToArray();
-        var median = amounts[amounts.Length / 2];
-        var inCents = amounts.Sum();
-        if (median > FlowGraphBuilder.ToCents(options.MaxMedianCredit) || inCents < FlowGraphBuilder.ToCents(options.MinTurnover))
-        {
-            return null;
-        }
+        var (credits, senders, median, inCents) = (small.Edges, small.Senders, small.MedianCents, small.TotalCents);
 
         // The paying cluster: transfers out in the period and the settlement lag after it, to accounts that did not send.
         var end = start + options.Window.Ticks + options.SettlementLag.Ticks;

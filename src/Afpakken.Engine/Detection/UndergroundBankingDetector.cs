@@ -29,16 +29,9 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
             var account = a;
             Collection.SlidingWindows(graph, account, window, options.MinCollectionSenders, (from, to, start) =>
             {
-                var credits = new List<int>(to - from);
-                foreach (var e in graph.IncomingOf(account)[from..to])
-                {
-                    if (graph.Source[e] != graph.CashAccount && !billing[graph.Channel[e]])
-                    {
-                        credits.Add(e);
-                    }
-                }
-
-                if (Evaluate(graph, account, credits, start, window) is not { } alert)
+                if (Collection.SmallCreditsOf(graph, graph.IncomingOf(account)[from..to], billing, options.MinCollectionSenders,
+                        FlowGraphBuilder.ToCents(options.MaxMedianCredit), FlowGraphBuilder.ToCents(options.MinCollected)) is not { } credits ||
+                    Evaluate(graph, account, credits, start, window) is not { } alert)
                 {
                     return false;
                 }
@@ -51,21 +44,9 @@ public sealed class UndergroundBankingDetector(OffRampOptions options) : IDetect
         return alerts;
     }
 
-    private Alert? Evaluate(FlowGraph graph, int account, List<int> credits, long start, long window)
+    private Alert? Evaluate(FlowGraph graph, int account, SmallCredits small, long start, long window)
     {
-        var senders = credits.Select(e => graph.Source[e]).Distinct().Count();
-        if (senders < options.MinCollectionSenders)
-        {
-            return null;
-        }
-
-        var amounts = credits.Select(e => graph.Cents[e]).Order().ToArray();
-        var median = amounts[amounts.Length / 2];
-        var inCents = amounts.Sum();
-        if (median > FlowGraphBuilder.ToCents(options.MaxMedianCredit) || inCents < FlowGraphBuilder.ToCents(options.MinCollected))
-        {
-            return null;
-        }
+        var (credits, senders, median, inCents) = (small.Edges, small.Senders.Count, small.MedianCents, small.TotalCents);
 
         var remittances = new List<int>();
         foreach (var e in graph.OutgoingOf(account))
