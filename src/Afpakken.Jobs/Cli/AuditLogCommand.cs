@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Afpakken.Engine.Contract;
 using Afpakken.Engine.Storage;
 
 namespace Afpakken.Jobs.Cli;
@@ -14,13 +13,7 @@ internal static class AuditLogCommand
         var command = new Command("audit-log", "The append-only, hash-chained log of who consulted which personal data, when and why") { data, verify };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("audit-log", async (_, ct) =>
         {
-            var layout = new DataLayout(parse.GetValue(data)!);
-            if (!File.Exists(layout.DatabasePath))
-            {
-                throw new InvalidInputException(layout.Root, "no store here");
-            }
-
-            var log = new AuditLog(await SqliteStore.OpenAsync(layout, ct), TimeProvider.System);
+            var log = new AuditLog(await CliRun.OpenStoreAsync(parse.GetValue(data)!, "nothing consulted yet", ct), TimeProvider.System);
             if (parse.GetValue(verify))
             {
                 if (await log.VerifyAsync(ct) is { } broken)

@@ -27,15 +27,13 @@ internal static class BenchCommand
         var command = new Command("confiscation", "Time the candidate ranking and single-subject asset overviews") { data, subjects };
         command.SetAction((ParseResult r, CancellationToken ct) => CliRun.RunAsync("bench confiscation", async (logger, token) =>
         {
-            var layout = new Afpakken.Engine.Storage.DataLayout(r.GetValue(data)!);
-            var store = await Afpakken.Engine.Storage.SqliteStore.OpenAsync(layout, token);
+            var store = await CliRun.OpenStoreAsync(r.GetValue(data)!, "ingest a world and run detect first", token);
             var service = new Afpakken.Engine.Confiscation.ConfiscationService(store, Afpakken.Engine.Confiscation.ConfiscationOptions.LoadDefault(), Serilog.Core.Logger.None, TimeProvider.System)
             {
                 Role = "bench",
                 Purpose = "benchmark",
             };
-            var period = await service.DefaultPeriodAsync(token)
-                ?? throw new Afpakken.Engine.Contract.InvalidInputException(layout.Root, "no detection run in this store yet");
+            var period = await CliRun.DetectedPeriodAsync(service, r.GetValue(data)!, token);
             var stopwatch = Stopwatch.StartNew();
             var list = await service.CandidatesAsync(period, "bench", token);
             var ranking = stopwatch.Elapsed.TotalSeconds;

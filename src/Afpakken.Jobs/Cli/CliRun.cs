@@ -10,6 +10,22 @@ namespace Afpakken.Jobs.Cli;
 /// </summary>
 internal static class CliRun
 {
+    /// <summary>The layout of a data directory that has a store; refused (as input to fix) otherwise, with <paramref name="hint"/> on what to run first.</summary>
+    public static Engine.Storage.DataLayout RequireStore(string dataDirectory, string hint)
+    {
+        var layout = new Engine.Storage.DataLayout(dataDirectory);
+        return File.Exists(layout.DatabasePath) ? layout : throw new InvalidInputException(layout.Root, $"no store here ({hint})");
+    }
+
+    /// <summary>The store of a data directory (<see cref="RequireStore"/>).</summary>
+    public static async Task<Engine.Storage.SqliteStore> OpenStoreAsync(string dataDirectory, string hint, CancellationToken cancellationToken) =>
+        await Engine.Storage.SqliteStore.OpenAsync(RequireStore(dataDirectory, hint), cancellationToken);
+
+    /// <summary>The period of the store's last detection run; refused where detect never ran.</summary>
+    public static async Task<Engine.Confiscation.Period> DetectedPeriodAsync(Engine.Confiscation.ConfiscationService service, string dataDirectory, CancellationToken cancellationToken) =>
+        await service.DefaultPeriodAsync(cancellationToken)
+            ?? throw new InvalidInputException(dataDirectory, "no detection run in this store yet (run afpakken detect first)");
+
     public static async Task<int> RunAsync(string command, Func<ILogger, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         using var logger = CreateLogger(command);

@@ -4,7 +4,6 @@ using System.Text;
 using Afpakken.Engine.Confiscation;
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Reports;
-using Afpakken.Engine.Storage;
 
 namespace Afpakken.Jobs.Cli;
 
@@ -98,16 +97,10 @@ internal static class ConfiscationCommands
     private static async Task<(ConfiscationService, Period)> OpenAsync(
         string dataDir, string? config, string? from, string? to, string purpose, Serilog.ILogger logger, CancellationToken ct)
     {
-        var layout = new DataLayout(dataDir);
-        if (!File.Exists(layout.DatabasePath))
-        {
-            throw new InvalidInputException(layout.Root, "no store here (ingest the entity and transaction files and run detect first)");
-        }
-
+        var store = await CliRun.OpenStoreAsync(dataDir, "ingest the entity and transaction files and run detect first", ct);
         var options = config is null ? ConfiscationOptions.LoadDefault() : ConfiscationOptions.Load(config);
-        var service = new ConfiscationService(await SqliteStore.OpenAsync(layout, ct), options, logger, TimeProvider.System) { Purpose = purpose };
-        var fallback = await service.DefaultPeriodAsync(ct)
-            ?? throw new InvalidInputException(layout.Root, "no detection run in this store yet (run afpakken detect first)");
+        var service = new ConfiscationService(store, options, logger, TimeProvider.System) { Purpose = purpose };
+        var fallback = await CliRun.DetectedPeriodAsync(service, dataDir, ct);
         var period = new Period(from is null ? fallback.From : Day(from, "--from"), to is null ? fallback.To : Day(to, "--to"));
         return period.From <= period.To ? (service, period) : throw new InvalidInputException("--from", "must not be after --to");
     }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Detection;
 using Afpakken.Engine.Pipeline;
-using Afpakken.Engine.Storage;
 
 namespace Afpakken.Jobs.Cli;
 
@@ -23,11 +22,7 @@ internal static class DetectCommand
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("detect", async (logger, ct) =>
         {
-            var layout = new DataLayout(parse.GetValue(data)!);
-            if (!File.Exists(layout.DatabasePath))
-            {
-                throw new InvalidInputException(layout.Root, "no store here (ingest files first)");
-            }
+            var layout = CliRun.RequireStore(parse.GetValue(data)!, "ingest files first");
 
             var window = Window(parse.GetValue(from), parse.GetValue(to));
             var d = await new PipelineService(logger, TimeProvider.System, DetectionConfigOption.Load(parse, settings)).DetectAsync(layout, parse.GetValue(output)!, window, ct);

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Afpakken.Engine.Confiscation;
-using Afpakken.Engine.Contract;
 using Afpakken.Engine.Evaluation;
 using Afpakken.Engine.Generation;
-using Afpakken.Engine.Storage;
 
 namespace Afpakken.Jobs.Cli;
 
@@ -22,18 +20,12 @@ internal static class EvaluateConfiscationCommand
         };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("evaluate-confiscation", async (logger, ct) =>
         {
-            var layout = new DataLayout(parse.GetValue(data)!);
-            if (!File.Exists(layout.DatabasePath))
-            {
-                throw new InvalidInputException(layout.Root, "no store here");
-            }
-
-            var store = await SqliteStore.OpenAsync(layout, ct);
+            var store = await CliRun.OpenStoreAsync(parse.GetValue(data)!, "ingest the world and run detect first", ct);
             // Every candidate, not just the listed top: the evaluation asks where each principal stands.
             var options = ConfiscationOptions.LoadDefault();
             options = options with { Candidates = options.Candidates with { MaxListed = int.MaxValue } };
             var service = new ConfiscationService(store, options, logger, TimeProvider.System) { Purpose = "evaluation against generated truth" };
-            var period = await service.DefaultPeriodAsync(ct) ?? throw new InvalidInputException(layout.Root, "no detection run in this store yet");
+            var period = await CliRun.DetectedPeriodAsync(service, parse.GetValue(data)!, ct);
             var list = await service.CandidatesAsync(period, Environment.UserName, ct);
             var e = await ConfiscationEvaluator.EvaluateAsync(list, await GroundTruth.LoadAsync(parse.GetValue(truth)!, ct), store, parse.GetValue(highIncome), ct,
                 async (subject, c) => (await service.SubjectReportAsync(subject, period, "evaluation", Environment.UserName, null, c)).Benefit.Estimated);

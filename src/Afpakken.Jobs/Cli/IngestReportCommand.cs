@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Afpakken.Engine.Ingest;
-using Afpakken.Engine.Storage;
 
 namespace Afpakken.Jobs.Cli;
 
@@ -14,13 +13,7 @@ internal static class IngestReportCommand
         var command = new Command("ingest-report", "List the ledger of ingested files: counts loaded, rejected (by reason) and duplicate") { data };
         command.SetAction((parse, cancellationToken) => CliRun.RunAsync("ingest-report", async (logger, ct) =>
         {
-            var layout = new DataLayout(parse.GetValue(data)!);
-            if (!File.Exists(layout.DatabasePath))
-            {
-                throw new Engine.Contract.InvalidInputException(layout.Root, "no store here (nothing ingested yet)");
-            }
-
-            var ledger = new IngestLedger(await SqliteStore.OpenAsync(layout, ct));
+            var ledger = new IngestLedger(await CliRun.OpenStoreAsync(parse.GetValue(data)!, "nothing ingested yet", ct));
             var entries = await ledger.ListAsync(ct);
             Console.WriteLine("ingested_at (UTC)     loaded  rejected  duplicate  size_bytes  file  content_hash");
             foreach (var e in entries)
