@@ -156,6 +156,26 @@ public sealed record ParquetLeafColumn(int Index, string Name, SchemaElement Ele
 
     public bool IsRequired => MaxDefinitionLevel == 0;
 
+    /// <summary>
+    /// Ticks per stored unit of an INT64 timestamp, from the logical type or else the legacy converted type; −100 for
+    /// nanoseconds (100 per tick); 0 when the column is not a timestamp.
+    /// </summary>
+    public long TimestampTicksPerUnit => Element.LogicalType?.TIMESTAMP?.Unit switch
+    {
+        { MILLIS: not null } => TimeSpan.TicksPerMillisecond,
+        { MICROS: not null } => 10,
+        { NANOS: not null } => -100,
+        _ => Element.ConvertedType switch
+        {
+            ConvertedType.TIMESTAMP_MILLIS => TimeSpan.TicksPerMillisecond,
+            ConvertedType.TIMESTAMP_MICROS => 10,
+            _ => 0,
+        },
+    };
+
+    /// <summary>The decimal scale (logical type, else the element's), or −1 when the column is not a decimal.</summary>
+    public int DecimalScale => Element.LogicalType?.DECIMAL?.Scale ?? Element.Scale ?? -1;
+
     internal static List<ParquetLeafColumn> Flatten(List<SchemaElement> schema)
     {
         var leaves = new List<ParquetLeafColumn>();

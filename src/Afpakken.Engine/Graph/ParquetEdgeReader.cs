@@ -1,6 +1,5 @@
 using Afpakken.Engine.Contract;
 using Afpakken.Engine.Formats;
-using Parquet.Meta;
 
 namespace Afpakken.Engine.Graph;
 
@@ -85,26 +84,14 @@ public sealed class ParquetEdgeReader : IDisposable
             }
         }
 
-        var time = columns[1].Element;
-        long ticksPerUnit = time.LogicalType?.TIMESTAMP?.Unit switch
-        {
-            { MICROS: not null } => 10,
-            { MILLIS: not null } => TimeSpan.TicksPerMillisecond,
-            _ => time.ConvertedType switch
-            {
-                ConvertedType.TIMESTAMP_MICROS => 10,
-                ConvertedType.TIMESTAMP_MILLIS => TimeSpan.TicksPerMillisecond,
-                _ => 0,
-            },
-        };
-        if (columns[1].PhysicalType != Parquet.Meta.Type.INT64 || ticksPerUnit == 0)
+        // Micro- or milliseconds only (nanoseconds would need a division per row here).
+        var ticksPerUnit = columns[1].TimestampTicksPerUnit;
+        if (columns[1].PhysicalType != Parquet.Meta.Type.INT64 || ticksPerUnit <= 0)
         {
             return (null, 0, "booked_at is not an INT64 timestamp in micro- or milliseconds");
         }
 
-        var amount = columns[4].Element;
-        var scale = amount.LogicalType?.DECIMAL?.Scale ?? (amount.ConvertedType == ConvertedType.DECIMAL ? amount.Scale : null);
-        return columns[4].PhysicalType != Parquet.Meta.Type.INT64 || scale != TransactionSchema.AmountScale
+        return columns[4].PhysicalType != Parquet.Meta.Type.INT64 || columns[4].DecimalScale != TransactionSchema.AmountScale
             ? (null, 0, "amount is not an INT64 decimal with two decimals")
             : (columns, ticksPerUnit, null);
     }

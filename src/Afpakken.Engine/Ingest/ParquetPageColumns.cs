@@ -84,11 +84,11 @@ internal sealed class ParquetPageColumns : IDisposable
         {
             TransactionSchema.BookedAt => text
                 ? physical == Parquet.Meta.Type.BYTE_ARRAY
-                : type == typeof(DateTime) && physical == Parquet.Meta.Type.INT64 && TicksPerUnit(column) != 0,
+                : type == typeof(DateTime) && physical == Parquet.Meta.Type.INT64 && column.TimestampTicksPerUnit != 0,
             TransactionSchema.Amount => text
                 ? physical == Parquet.Meta.Type.BYTE_ARRAY
                 : type == typeof(decimal)
-                    ? physical is Parquet.Meta.Type.INT64 or Parquet.Meta.Type.INT32 && Scale(column) is >= 0 and <= 28
+                    ? physical is Parquet.Meta.Type.INT64 or Parquet.Meta.Type.INT32 && column.DecimalScale is >= 0 and <= 28
                     : (type == typeof(long) && physical == Parquet.Meta.Type.INT64)
                       || ((type == typeof(int) || type == typeof(short)) && physical == Parquet.Meta.Type.INT32)
                       || (type == typeof(double) && physical == Parquet.Meta.Type.DOUBLE)
@@ -102,17 +102,6 @@ internal sealed class ParquetPageColumns : IDisposable
         };
         return ok ? null : $"{physical} read as {type.Name}";
     }
-
-    /// <summary>Ticks per stored unit of an INT64 TIMESTAMP column (negative: nanoseconds, 100 per tick); 0 when not one.</summary>
-    private static long TicksPerUnit(ParquetLeafColumn column) => column.Element.LogicalType?.TIMESTAMP?.Unit switch
-    {
-        { MILLIS: not null } => TimeSpan.TicksPerMillisecond,
-        { MICROS: not null } => 10,
-        { NANOS: not null } => -100,
-        _ => 0,
-    };
-
-    private static int Scale(ParquetLeafColumn column) => column.Element.Scale ?? column.Element.LogicalType?.DECIMAL?.Scale ?? -1;
 
     private ParquetLeafColumn? Column(string canonical) => _columns[ColumnMapping.FieldIndex(canonical)];
 
@@ -304,7 +293,7 @@ internal sealed class ParquetPageColumns : IDisposable
         // which the Parquet.Net path converts to UTC (ToUniversalTime on a Local DateTime).
         var values = lane.Longs;
         lane.Decoder.ReadValues(rowGroup, column, values);
-        var perUnit = TicksPerUnit(column);
+        var perUnit = column.TimestampTicksPerUnit;
         var adjusted = column.Element.LogicalType?.TIMESTAMP?.IsAdjustedToUTC ?? true;
         var raw = values.Values;
         for (var i = 0; i < columns.Count; i++)
@@ -368,7 +357,7 @@ internal sealed class ParquetPageColumns : IDisposable
         }
         else
         {
-            var scale = type == typeof(decimal) ? Scale(column) : -1;
+            var scale = type == typeof(decimal) ? column.DecimalScale : -1;
             for (var i = 0; i < count; i++)
             {
                 target[i] = null;
