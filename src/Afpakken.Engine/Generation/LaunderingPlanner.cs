@@ -123,7 +123,6 @@ internal sealed partial class LaunderingPlanner
         return _world.AddAccount(person, bank, AccountKinds.Personal, opened);
     }
 
-    /// <summary>A business account of a fresh shell company with the given director.</summary>
     /// <summary>
     /// A mule account the principal's organisation runs as the hub of an operation: the herder opened it with his own
     /// phone and e-mail (one of the commonest mule indicators banks see: many accounts, one set of contact details).
@@ -139,6 +138,7 @@ internal sealed partial class LaunderingPlanner
         return mule;
     }
 
+    /// <summary>A business account of a fresh shell company with the given director.</summary>
     private int NewShell(int director, DateTime firstUse)
     {
         var registered = DateOnly.FromDateTime(firstUse.AddDays(-_rng.Between(30, 700)));
