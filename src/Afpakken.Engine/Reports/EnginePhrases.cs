@@ -78,5 +78,6 @@ internal static partial class EnginePhrases
     [GeneratedRegex(@"\{kind:(\d)\}", RegexOptions.CultureInvariant)]
     private static partial Regex KindRef();
 
-    private static Regex Rx(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // Interpreted: a report translates a few dozen phrases, less than compiling 42 patterns would cost each run.
+    private static Regex Rx(string pattern) => new(pattern, RegexOptions.CultureInvariant);
 }
