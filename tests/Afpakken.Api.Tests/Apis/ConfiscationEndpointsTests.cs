@@ -87,6 +87,7 @@ public sealed class ConfiscationEndpointsTests : IDisposable
 
         var log = await new AuditLog(await SqliteStore.OpenAsync(new DataLayout(_api.DataDirectory)), TimeProvider.System).ReadAsync(CancellationToken.None);
         Assert.NotEmpty(log);
+        Assert.Single(log, e => e.Action == "consult"); // one read, one entry
         Assert.All(log, e => Assert.Equal(("ZAAK-7", "ontneming"), (e.CaseNumber, e.Purpose)));
         Assert.Contains(log, e => e.What.StartsWith("asset-overview party=BOSS", StringComparison.Ordinal) && e.Role == "prosecutor");
         Assert.Null(await new AuditLog(await SqliteStore.OpenAsync(new DataLayout(_api.DataDirectory)), TimeProvider.System).VerifyAsync(CancellationToken.None));

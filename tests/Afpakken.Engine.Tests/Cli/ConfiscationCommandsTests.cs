@@ -44,6 +44,14 @@ public sealed class ConfiscationCommandsTests : IAsyncLifetime
             var text = await File.ReadAllTextAsync(file);
             Assert.Contains(marker, text, StringComparison.Ordinal);
             Assert.Contains("ZAAK-9", text, StringComparison.Ordinal);
+            if (format == "json")
+            {
+                // The overview's estimate is the one the ranking listed for the subject.
+                using var json = System.Text.Json.JsonDocument.Parse(text);
+                Assert.Equal(
+                    decimal.Parse(rows[1].Split(',')[4], System.Globalization.CultureInfo.InvariantCulture),
+                    json.RootElement.GetProperty("estimated_wvv").GetDecimal());
+            }
         }
 
         var english = await AfpakkenCli.RunAsync("asset-overview", "--data", Data, "--subject", subject, "--case", "ZAAK-9", "--format", "html", "--lang", "en");
@@ -61,12 +69,17 @@ public sealed class ConfiscationCommandsTests : IAsyncLifetime
     {
         var noCase = await AfpakkenCli.RunAsync("asset-overview", "--data", Data, "--subject", "P1");
         var ghost = await AfpakkenCli.RunAsync("asset-overview", "--data", Data, "--subject", "GHOST", "--case", "ZAAK-9");
-        var badFormat = await AfpakkenCli.RunAsync("candidates", "--data", Data, "--format", "pdf");
+        var report = Path.Combine(_dir, "report.pdf");
+        var badFormat = await AfpakkenCli.RunAsync("candidates", "--data", Data, "--format", "pdf", "--out", report);
 
         Assert.Equal((2, "afpakken: error: Option '--case' is required. (see --help)"), (noCase.ExitCode, noCase.Stderr.Trim()));
         Assert.Equal(2, ghost.ExitCode);
         Assert.EndsWith("afpakken asset-overview: error: GHOST: no such party in the store (load the parties file first)", ghost.Stderr.Trim(), StringComparison.Ordinal);
         Assert.Equal(2, badFormat.ExitCode);
         Assert.EndsWith("afpakken candidates: error: --format: 'pdf' is not one of json, html, csv", badFormat.Stderr.Trim(), StringComparison.Ordinal);
+
+        // Refused before anything was read: no report file, nothing half-written, no read in the audit log.
+        Assert.Empty(Directory.GetFiles(_dir, "report.pdf*"));
+        Assert.Equal("audit log intact: 0 entries", (await AfpakkenCli.RunAsync("audit-log", "--data", Data, "--verify")).Stdout.Trim());
     }
 }
